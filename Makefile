@@ -1,0 +1,79 @@
+# Atiende: `make run` starts everything with demo data; `make test` runs every test.
+# `make` builds into build/; `make SAN=1` builds the sanitizer variant into build-san/.
+
+SCREENS := login logout health home admin_users admin_teams
+PROGRAMS := atiende-admin
+
+SAN ?= 0
+ifeq ($(SAN),1)
+  BUILD ?= build-san
+  SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+else
+  BUILD ?= build
+  SANFLAGS :=
+endif
+
+CC ?= gcc
+CFLAGS := -std=c17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror -Wformat=2 -Wshadow \
+          -Wno-unused-parameter -I lib -I /usr/include/ClearSilver -I /usr/include/mariadb \
+          -MMD -MP $(SANFLAGS)
+LDLIBS := -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lmariadb -lsodium
+LDFLAGS := $(SANFLAGS)
+
+LIB_SRC := $(wildcard lib/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB := $(BUILD)/libatiende.a
+SCREEN_BIN := $(SCREENS:%=$(BUILD)/cgi-bin/%)
+ADMIN_OBJ := $(BUILD)/bin/atiende-admin.o $(BUILD)/bin/migrate.o
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all run stop test deps unit fuzz clean status
+all: $(LIB) $(SCREEN_BIN) $(BUILD)/bin/atiende-admin $(UNIT_BIN)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	ar rcs $@ $^
+
+$(BUILD)/cgi-bin/%: $(BUILD)/cgi-bin/%.o $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+$(BUILD)/bin/atiende-admin: $(ADMIN_OBJ) $(LIB)
+	$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+# Installs the Debian packages the two commands need, only those missing.
+deps:
+	@tests/deps.sh
+
+run: deps all
+	bin/atiende-ctl start --demo
+
+stop:
+	bin/atiende-ctl stop
+
+status:
+	bin/atiende-ctl status
+
+test: deps
+	$(MAKE) all
+	$(MAKE) SAN=1 all
+	tests/run.sh
+
+# The request-parser fuzzer (clang's libFuzzer); tests/run.sh runs it for a bounded time.
+fuzz: $(BUILD)/fuzz_form
+$(BUILD)/fuzz_form: tests/fuzz/fuzz_form.c lib/form.c lib/arena.c
+	@mkdir -p $(dir $@)
+	clang -std=c17 -D_GNU_SOURCE -g -O1 -I lib -fsanitize=fuzzer,address,undefined $^ -o $@
+
+clean:
+	rm -rf build build-san
+
+-include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(SCREENS:%=$(BUILD)/cgi-bin/%.d)

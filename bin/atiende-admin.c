@@ -1,0 +1,235 @@
+/* atiende-admin: migrations, users, API tokens and demo data from the shell.
+   Finds the database through the same configuration as the screens. */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "auth.h"
+#include "conf.h"
+#include "db.h"
+#include "migrate.h"
+#include "users.h"
+
+static const char usage[] =
+    "usage: atiende-admin COMMAND\n"
+    "  migrate                         apply pending migrations\n"
+    "  user add LOGIN --role ROLE --name NAME [--email EMAIL] [--lang es|en]\n"
+    "                                  (password read from standard input)\n"
+    "  user list                       list users\n"
+    "  user passwd LOGIN               set a password (read from standard input)\n"
+    "  user disable LOGIN              disable a user and end their sessions\n"
+    "  token create --user LOGIN [--name NAME]   print a new API token\n"
+    "  demo                            load demo data (idempotent)\n"
+    "configuration: $ATIENDE_CONF, else conf/atiende.hdf\n";
+
+/* The value after --name in argv, or NULL. */
+static const char *opt(int argc, char **argv, const char *name)
+{
+    for (int i = 0; i + 1 < argc; i++) {
+        if (strcmp(argv[i], name) == 0) {
+            return argv[i + 1];
+        }
+    }
+    return NULL;
+}
+
+/* One line from standard input, without its newline. */
+static char *read_password(struct arena *a)
+{
+    if (isatty(0)) {
+        fprintf(stderr, "password: ");
+    }
+    char line[512];
+    if (!fgets(line, sizeof line, stdin)) {
+        return NULL;
+    }
+    line[strcspn(line, "\r\n")] = '\0';
+    char *p = arena_strdup(a, line);
+    sodium_memzero(line, sizeof line);
+    return p;
+}
+
+static int fail(const char *msg)
+{
+    fprintf(stderr, "atiende-admin: %s\n", msg);
+    return 1;
+}
+
+static int user_add(struct arena *a, int argc, char **argv)
+{
+    const char *login = argv[0], *role = opt(argc, argv, "--role");
+    const char *name = opt(argc, argv, "--name"), *email = opt(argc, argv, "--email");
+    const char *lang = opt(argc, argv, "--lang");
+    struct field_error fe;
+    user_validate(login, name, email, role, lang, &fe);
+    if (fe.field) {
+        fprintf(stderr, "atiende-admin: invalid %s (%s)\n", fe.field, fe.key);
+        return 2;
+    }
+    char *pw = read_password(a);
+    const char *problem = password_problem(pw);
+    if (problem) {
+        return fail(strcmp(problem, "password_short") == 0 ? "password: at least 8 characters"
+                                                           : "password: at most 200 characters");
+    }
+    long long id = user_create(login, name, email, role, lang, pw);
+    if (id == DB_DUPLICATE) {
+        return fail("that login exists already");
+    }
+    if (id < 0) {
+        return fail(db_errmsg());
+    }
+    audit(0, "", "user_create", "user", id, login);
+    printf("user %s created (id %lld)\n", login, id);
+    return 0;
+}
+
+static int user_list(struct arena *a)
+{
+    struct db_rows rows;
+    if (db_select(a, &rows, "SELECT id, login, role, active, name, email FROM users ORDER BY login",
+                  "") != DB_OK) {
+        return fail(db_errmsg());
+    }
+    printf("%-6s %-20s %-10s %-8s %s\n", "id", "login", "role", "active", "name <email>");
+    for (int i = 0; i < rows.n; i++) {
+        printf("%-6s %-20s %-10s %-8s %s <%s>\n", db_cell(&rows, i, 0), db_cell(&rows, i, 1),
+               db_cell(&rows, i, 2), strcmp(db_cell(&rows, i, 3), "1") == 0 ? "yes" : "no",
+               db_cell(&rows, i, 4), db_cell(&rows, i, 5));
+    }
+    return 0;
+}
+
+static int user_passwd(struct arena *a, const char *login)
+{
+    char *pw = read_password(a);
+    if (password_problem(pw)) {
+        return fail("password: between 8 and 200 characters");
+    }
+    long long rc = user_set_password(login, pw);
+    if (rc == 0) {
+        return fail("no such user");
+    }
+    if (rc < 0) {
+        return fail(db_errmsg());
+    }
+    audit(0, "", "user_passwd", "user", 0, login);
+    printf("password of %s changed\n", login);
+    return 0;
+}
+
+static int user_disable(const char *login)
+{
+    long long rc = db_exec("UPDATE users SET active = 0, version = version + 1,"
+                           " updated_at = UTC_TIMESTAMP() WHERE login = ?", "s", login);
+    if (rc < 0) {
+        return fail(db_errmsg());
+    }
+    if (rc == 0) {
+        return fail("no such user, or already disabled");
+    }
+    db_exec("DELETE s FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.login = ?", "s", login);
+    audit(0, "", "user_disable", "user", 0, login);
+    printf("user %s disabled\n", login);
+    return 0;
+}
+
+static int token_create(struct arena *a, int argc, char **argv)
+{
+    const char *login = opt(argc, argv, "--user"), *name = opt(argc, argv, "--name");
+    char *id;
+    if (!login) {
+        return fail("token create needs --user LOGIN");
+    }
+    if (db_value(a, &id, "SELECT id FROM users WHERE login = ? AND active = 1", "s", login) != DB_OK) {
+        return fail(db_errmsg());
+    }
+    if (!id) {
+        return fail("no such active user");
+    }
+    char *token = api_token_create(a, strtoll(id, NULL, 10), name ? name : "");
+    if (!token) {
+        return fail(db_errmsg());
+    }
+    audit(0, "", "token_create", "user", strtoll(id, NULL, 10), login);
+    printf("%s\n", token);
+    return 0;
+}
+
+static int demo(void)
+{
+    static const struct { const char *login, *name, *email, *role, *password; } users[] = {
+        { "admin", "Ana Administradora", "admin@atiende.example", "admin", "admin-demo" },
+        { "supervisor", "Sergio Supervisor", "supervisor@atiende.example", "supervisor", "supervisor-demo" },
+        { "agente", "Alicia Agente", "agente@atiende.example", "agent", "agente-demo" },
+        { "agente2", "Andrés Agente", "agente2@atiende.example", "agent", "agente-demo" },
+        { "cliente", "Carla Cliente", "cliente@cliente.example", "customer", "cliente-demo" },
+    };
+    static const struct { const char *name, *description; } teams[] = {
+        { "Soporte N1", "Primer nivel: atiende y clasifica" },
+        { "Reclamos", "Reclamos y quejas de clientes" },
+    };
+    for (size_t i = 0; i < sizeof users / sizeof *users; i++) {
+        long long id = user_create(users[i].login, users[i].name, users[i].email, users[i].role,
+                                   NULL, users[i].password);
+        if (id < 0 && id != DB_DUPLICATE) {
+            return fail(db_errmsg());
+        }
+    }
+    for (size_t i = 0; i < sizeof teams / sizeof *teams; i++) {
+        db_exec("INSERT IGNORE INTO teams (name, description) VALUES (?, ?)", "ss",
+                teams[i].name, teams[i].description);
+    }
+    db_exec("INSERT IGNORE INTO team_members (team_id, user_id)"
+            " SELECT t.id, u.id FROM teams t JOIN users u"
+            " ON (t.name = 'Soporte N1' AND u.login IN ('supervisor', 'agente', 'agente2'))"
+            " OR (t.name = 'Reclamos' AND u.login IN ('supervisor', 'agente2'))", "");
+    printf("demo data loaded\n");
+    return 0;
+}
+
+static int dispatch(struct arena *a, int argc, char **argv)
+{
+    if (argc >= 1 && strcmp(argv[0], "migrate") == 0) {
+        return migrate_run(a) == 0 ? 0 : 1;
+    }
+    if (argc >= 1 && strcmp(argv[0], "demo") == 0) {
+        return demo();
+    }
+    if (argc >= 3 && strcmp(argv[0], "user") == 0 && strcmp(argv[1], "add") == 0) {
+        return user_add(a, argc - 2, argv + 2);
+    }
+    if (argc >= 2 && strcmp(argv[0], "user") == 0 && strcmp(argv[1], "list") == 0) {
+        return user_list(a);
+    }
+    if (argc >= 3 && strcmp(argv[0], "user") == 0 && strcmp(argv[1], "passwd") == 0) {
+        return user_passwd(a, argv[2]);
+    }
+    if (argc >= 3 && strcmp(argv[0], "user") == 0 && strcmp(argv[1], "disable") == 0) {
+        return user_disable(argv[2]);
+    }
+    if (argc >= 2 && strcmp(argv[0], "token") == 0 && strcmp(argv[1], "create") == 0) {
+        return token_create(a, argc - 2, argv + 2);
+    }
+    fputs(usage, stderr);
+    return 2;
+}
+
+int main(int argc, char **argv)
+{
+    const char *err;
+    if (conf_load(NULL, &err) < 0) {
+        fprintf(stderr, "atiende-admin: configuration: %s\n", err);
+        return 1;
+    }
+    if (sodium_init() < 0) {
+        return 1;
+    }
+    struct arena *a = arena_new();
+    int rc = dispatch(a, argc - 1, argv + 1);
+    arena_free(a);
+    db_close();
+    return rc;
+}

@@ -1,0 +1,55 @@
+/* home: "/" shows the signed-in user what they can reach; any other path that
+   reaches this screen (nginx's fallback location) is a 404 page. */
+#include <string.h>
+
+#include "app.h"
+#include "db.h"
+#include "view.h"
+
+/* The modules a role can open, in the order they appear. */
+static const struct link {
+    const char *key, *href;
+    int roles;
+} links[] = {
+    { "users", "/admin/users", ROLE_ADMIN | ROLE_SUPERVISOR },
+    { "teams", "/admin/teams", ROLE_ADMIN | ROLE_SUPERVISOR },
+};
+
+static int home(struct req *r)
+{
+    if (strcmp(r->path, "/") != 0) {
+        return req_fail(r, 404, "not_found", "not_found");
+    }
+    if (!r->user.id) {
+        return resp_redirect(r, "/login");
+    }
+    struct db_rows teams;
+    if (db_select(r->a, &teams,
+                  "SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id"
+                  " WHERE m.user_id = ? AND t.active = 1 ORDER BY t.name",
+                  "l", r->user.id) != DB_OK) {
+        return req_fail(r, 503, "db_unavailable", "db_down");
+    }
+    view_rows(r, "Teams", &teams);
+    view_list(r, "Links");
+    int n = 0;
+    for (size_t i = 0; i < sizeof links / sizeof *links; i++) {
+        if (req_has_role(r, links[i].roles)) {
+            view_str(r, links[i].key, "Links.%d.key", n);
+            view_str(r, links[i].href, "Links.%d.href", n);
+            n++;
+        }
+    }
+    return view_render(r, "home.cs");
+}
+
+/* Public so that unknown paths get a 404 page rather than a sign-in redirect. */
+static const struct screen screen = {
+    .name = "home", .roles = ROLE_ANON | ROLES_SIGNED_IN, .methods = M_GET,
+    .csrf = 0, .handler = home,
+};
+
+int main(void)
+{
+    return app_main(&screen);
+}

@@ -1,0 +1,25 @@
+/* conf.h: the configuration (conf/atiende.hdf or $ATIENDE_CONF), read once per process. */
+#ifndef ATIENDE_CONF_H
+#define ATIENDE_CONF_H
+
+struct conf {
+    const char *site_name, *base_url, *timezone, *default_lang;
+    const char *db_socket, *db_host, *db_name, *db_user, *db_password;
+    int db_port, db_timeout;
+    const char *templates_dir, *sql_dir;
+    int session_idle_minutes, session_absolute_hours;
+    int cookie_secure;          /* 1 always, 0 never, -1 when the request came over HTTPS */
+    int login_max_per_login, login_max_per_addr, login_window_minutes;
+    long max_body;
+    int max_params;
+};
+
+/* The process's configuration; valid after conf_load. */
+extern struct conf conf;
+
+/* Reads path (NULL: $ATIENDE_CONF, else conf/atiende.hdf). Unknown keys and
+   malformed numbers are errors: returns 0 on success, else -1 with a message
+   in err (a static string buffer owned by conf.c). */
+int conf_load(const char *path, const char **err);
+
+#endif

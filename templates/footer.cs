@@ -1,0 +1,4 @@
+</main>
+<footer class="foot"><?cs var:Site.name ?> · <?cs var:Lang.Footer.tagline ?></footer>
+</body>
+</html>

@@ -1,0 +1,38 @@
+<!DOCTYPE html>
+<html lang="<?cs var:Page.lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:title ?> · <?cs var:Site.name ?></title>
+<link rel="stylesheet" href="/static/atiende.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<script src="/static/atiende.js" defer></script>
+</head>
+<body>
+<a class="skip" href="#main"><?cs var:Lang.Nav.skip ?></a>
+<header class="top">
+  <a class="brand" href="/"><span class="logo" aria-hidden="true">A</span><?cs var:Site.name ?></a>
+  <?cs if:User.id ?>
+  <nav class="nav" aria-label="<?cs var:Lang.Nav.main ?>">
+    <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a>
+    <?cs if:User.is_supervisor ?>
+    <a href="/admin/users"<?cs if:string.find(Page.path, "/admin/users") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.users ?></a>
+    <a href="/admin/teams"<?cs if:string.find(Page.path, "/admin/teams") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.teams ?></a>
+    <?cs /if ?>
+  </nav>
+  <?cs /if ?>
+  <div class="tools">
+    <span class="langs" aria-label="<?cs var:Lang.Nav.language ?>">
+      <?cs if:Page.lang == "es" ?><strong>ES</strong><?cs else ?><a href="?lang=es" hreflang="es" lang="es">ES</a><?cs /if ?>
+      <?cs if:Page.lang == "en" ?><strong>EN</strong><?cs else ?><a href="?lang=en" hreflang="en" lang="en">EN</a><?cs /if ?>
+    </span>
+    <?cs if:User.id ?>
+    <span class="me" title="<?cs var:User.login ?>"><span class="avatar" aria-hidden="true"><?cs var:string.slice(User.name, 0, 1) ?></span><span class="me-name"><?cs var:User.name ?></span> <span class="role"><?cs var:Lang.Role[User.role] ?></span></span>
+    <form method="post" action="/logout" class="inline">
+      <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
+      <button type="submit" class="link"><?cs var:Lang.Nav.logout ?></button>
+    </form>
+    <?cs /if ?>
+  </div>
+</header>
+<main id="main">

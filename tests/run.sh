@@ -1,0 +1,99 @@
+#!/bin/bash
+# tests/run.sh: every test, against a private stack built with the sanitizers:
+# unit tests, the request-parser fuzzer, HTTP tests through nginx (and one
+# through Apache), and browser tests in headless Chromium. Prints every check
+# as "ok - …" / "not ok - …" and closes with "N passed, N failed".
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+export ATIENDE_VAR=${ATIENDE_TEST_VAR:-$(mktemp -d /tmp/atiende-test.XXXXXX)}
+export ATIENDE_PORT=${ATIENDE_TEST_PORT:-18080}
+export ATIENDE_APACHE_PORT=${ATIENDE_TEST_APACHE_PORT:-18081}
+export ATIENDE_BUILD=$ROOT/build-san
+export ATIENDE_TEST=1
+export ATIENDE_URL=http://127.0.0.1:$ATIENDE_PORT
+export ATIENDE_CONF=$ATIENDE_VAR/atiende.hdf
+export ATIENDE_WORKERS=1
+mkdir -p "$ATIENDE_VAR/log"
+# Sanitizer findings go to files, so a finding in a FastCGI worker is not lost.
+export ASAN_OPTIONS="log_path=$ATIENDE_VAR/log/asan:detect_leaks=1:abort_on_error=0"
+export UBSAN_OPTIONS="log_path=$ATIENDE_VAR/log/ubsan:print_stacktrace=1"
+FUZZ_SECONDS=${FUZZ_SECONDS:-30}
+OUT=$ATIENDE_VAR/log/results.txt
+: > "$OUT"
+
+section() { printf '\n# %s\n' "$*" | tee -a "$OUT"; }
+record() { tee -a "$OUT"; }
+
+cleanup() {
+    bin/atiende-ctl stop >/dev/null 2>&1 || true
+    [ -f "$ATIENDE_VAR/run/apache.pid" ] &&
+        kill "$(cat "$ATIENDE_VAR/run/apache.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+section "unit tests (sanitizer build)"
+for t in build-san/tests/test_*; do
+    [ -x "$t" ] || continue
+    "$t" 2>&1 | record
+    [ "${PIPESTATUS[0]}" = 0 ] || echo "not ok - $(basename "$t") exited non-zero" | record
+done
+
+section "fuzzing the request parsers for ${FUZZ_SECONDS}s"
+if make -s fuzz >/dev/null 2>"$ATIENDE_VAR/log/fuzz-build.log"; then
+    mkdir -p "$ATIENDE_VAR/fuzz-corpus"
+    if build/fuzz_form -max_total_time="$FUZZ_SECONDS" -max_len=4096 \
+        -artifact_prefix="$ATIENDE_VAR/log/fuzz-" "$ATIENDE_VAR/fuzz-corpus" tests/fuzz/corpus \
+        >"$ATIENDE_VAR/log/fuzz.log" 2>&1; then
+        echo "ok - fuzz_form ran ${FUZZ_SECONDS}s without a crash ($(grep -o '#[0-9]*' "$ATIENDE_VAR/log/fuzz.log" | tail -1) runs)" | record
+    else
+        echo "not ok - fuzz_form found a crash:" | record
+        tail -30 "$ATIENDE_VAR/log/fuzz.log" | sed 's/^/#   /' | record
+    fi
+else
+    echo "not ok - the fuzzer did not build" | record
+    sed 's/^/#   /' "$ATIENDE_VAR/log/fuzz-build.log" | record
+fi
+
+section "starting the test stack in $ATIENDE_VAR"
+if bin/atiende-ctl start --demo >"$ATIENDE_VAR/log/start.log" 2>&1 &&
+    curl -fsS -o /dev/null "$ATIENDE_URL/health"; then
+    echo "ok - the stack starts (MariaDB, screens, nginx on $ATIENDE_URL)" | record
+    section "HTTP tests"
+    for t in tests/http/*.sh; do
+        echo "# $t" | record
+        bash "$t" 2>&1 | record
+    done
+    section "browser tests"
+    if [ ! -d tests/browser/node_modules/playwright-core ]; then
+        (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) >"$ATIENDE_VAR/log/npm.log" 2>&1 ||
+            { echo "not ok - npm ci in tests/browser failed"; sed 's/^/#   /' "$ATIENDE_VAR/log/npm.log"; } | record
+    fi
+    for t in tests/browser/*.mjs; do
+        [ -f "$t" ] || continue
+        echo "# $t" | record
+        node "$t" 2>&1 | record
+    done
+else
+    echo "not ok - the stack starts" | record
+    sed 's/^/#   /' "$ATIENDE_VAR/log/start.log" | record
+fi
+
+section "stopping, then looking for sanitizer findings"
+cleanup
+sleep 0.5
+findings=$(ls "$ATIENDE_VAR"/log/asan* "$ATIENDE_VAR"/log/ubsan* 2>/dev/null)
+if [ -z "$findings" ]; then
+    echo "ok - no AddressSanitizer/UndefinedBehaviorSanitizer findings in any process" | record
+else
+    echo "not ok - sanitizer findings:" | record
+    for f in $findings; do sed 's/^/#   /' "$f" | head -40; done | record
+fi
+
+passed=$(grep -c '^ok - ' "$OUT")
+failed=$(grep -c '^not ok - ' "$OUT")
+echo
+grep '^not ok - ' "$OUT" | sed 's/^/FAILED: /'
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ] && [ "$passed" -gt 0 ]
