@@ -54,7 +54,15 @@ deps:
 	@tests/deps.sh
 
 run: deps all
-	bin/atiende-ctl start --demo
+	@bin/atiende-ctl start --demo
+	@echo
+	@echo "Atiende is running at http://127.0.0.1:8080/"
+	@echo "Demo logins (login / password):"
+	@echo "  admin      / admin-demo        administrator"
+	@echo "  supervisor / supervisor-demo   supervisor"
+	@echo "  agente     / agente-demo       agent (also agente2)"
+	@echo "  cliente    / cliente-demo      portal customer"
+	@echo "Stop it with: make stop"
 
 stop:
 	bin/atiende-ctl stop
