@@ -499,3 +499,19 @@ int db_script(const char *sql, size_t len)
     }
     return status;
 }
+
+char *db_like(struct arena *a, const char *s)
+{
+    size_t n = s ? strlen(s) : 0;
+    char *out = arena_alloc(a, 2 * n + 3), *o = out;
+    *o++ = '%';
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '%' || s[i] == '_' || s[i] == '\\') {
+            *o++ = '\\';
+        }
+        *o++ = s[i];
+    }
+    *o++ = '%';
+    *o = '\0';
+    return out;
+}

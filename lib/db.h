@@ -48,6 +48,9 @@ long long db_last_id(void);
    no row or the value is NULL. Returns DB_OK or a negative status. */
 int db_value(struct arena *a, char **out, const char *sql, const char *types, ...);
 
+/* A LIKE pattern matching s anywhere ("%s%"), with % _ and \ in s escaped. */
+char *db_like(struct arena *a, const char *s);
+
 /* Transactions nest: only the outermost begin/commit reach the server.
    A rollback at any depth rolls the whole transaction back. */
 int db_begin(void);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "log.h"
@@ -107,6 +108,16 @@ int resp_redirect(struct req *r, const char *path)
     return 303;
 }
 
+int resp_created(struct req *r, const char *location)
+{
+    if (!r->want_json) {
+        return resp_redirect(r, location);
+    }
+    r->status = 201;
+    resp_header(r, "Location", location);
+    return 201;
+}
+
 void resp_cookie(struct req *r, const char *name, const char *value, long max_age, int http_only)
 {
     struct sbuf b;
@@ -129,6 +140,28 @@ const char *req_text(const struct req *r, const char *key)
     char name[256];
     snprintf(name, sizeof name, "Lang.%s", key);
     return hdf_get_value(view_lang(r->lang), name, key);
+}
+
+int req_invalid(struct req *r, const char *field, const char *msg_key, const char *template_name)
+{
+    if (r->want_json) {
+        char key[128];
+        snprintf(key, sizeof key, "Err.%s", msg_key);
+        r->status = 422;
+        r->body.len = 0;
+        sbuf_adds(&r->body, "{\"error\":{\"code\":\"invalid\",\"field\":");
+        json_string(&r->body, field);
+        sbuf_adds(&r->body, ",\"message\":");
+        json_string(&r->body, req_text(r, key));
+        sbuf_adds(&r->body, ",\"status\":422}}\n");
+        r->content_type = "application/json; charset=utf-8";
+        return 422;
+    }
+    r->status = 422;
+    view_str(r, msg_key, "Errors.%s", field);
+    view_str(r, msg_key, "Form.error");
+    view_render(r, template_name);
+    return 422;
 }
 
 int req_fail(struct req *r, int status, const char *code, const char *msg_key)

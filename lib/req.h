@@ -79,6 +79,10 @@ int resp_header(struct req *r, const char *name, const char *value);
 /* 303 See Other to a path of this site. */
 int resp_redirect(struct req *r, const char *path);
 
+/* A successful create: 303 to location for browsers; for JSON clients 201
+   with Location, and the caller renders the new object. Returns the status. */
+int resp_created(struct req *r, const char *location);
+
 /* Sets a cookie with our defaults (Path=/, HttpOnly, SameSite=Lax, Secure
    under HTTPS). max_age < 0 omits Max-Age (a session cookie); 0 deletes it. */
 void resp_cookie(struct req *r, const char *name, const char *value, long max_age, int http_only);
@@ -87,6 +91,12 @@ void resp_cookie(struct req *r, const char *name, const char *value, long max_ag
    machine-readable word ("not_found"); msg_key a language key under Lang.Err.
    Returns the status, so handlers can `return req_fail(...)`. */
 int req_fail(struct req *r, int status, const char *code, const char *msg_key);
+
+/* A form that did not validate: 422 with the message next to its field.
+   HTML: sets Errors.<field> = key and renders template (the handler has
+   already copied the submitted values into Form.*). JSON: the error object
+   with "field". Returns 422. */
+int req_invalid(struct req *r, const char *field, const char *msg_key, const char *template_name);
 
 /* The Lang string for key in this request's language (never NULL). */
 const char *req_text(const struct req *r, const char *key);

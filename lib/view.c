@@ -297,6 +297,16 @@ void view_json(struct sbuf *out, HDF *node)
     sbuf_addc(out, '}');
 }
 
+void view_pager(struct req *r, long long total, long long page, int per_page)
+{
+    long long pages = total > 0 ? (total + per_page - 1) / per_page : 1;
+    view_int(r, total, "Pager.total");
+    view_int(r, page, "Pager.page");
+    view_int(r, pages, "Pager.pages");
+    view_int(r, page > 1 ? page - 1 : 0, "Pager.prev");
+    view_int(r, page < pages ? page + 1 : 0, "Pager.next");
+}
+
 static NEOERR *out_cb(void *ctx, char *s)
 {
     sbuf_adds(ctx, s);

@@ -30,6 +30,10 @@ void view_rows(struct req *r, const char *name, const struct db_rows *rows);
 /* Copies one row (row i) as name.col. */
 void view_row(struct req *r, const char *name, const struct db_rows *rows, int i);
 
+/* Pager.page, Pager.pages, Pager.total, Pager.prev and Pager.next (0 when
+   there is none) for a list of total items shown per_page at a time. */
+void view_pager(struct req *r, long long total, long long page, int per_page);
+
 /* Renders the view model: JSON when the client asked for it, else the
    template. Sets body and content type. Returns the HTTP status. */
 int view_render(struct req *r, const char *template_name);
