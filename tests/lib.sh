@@ -3,6 +3,7 @@
 # Needs ATIENDE_URL (e.g. http://127.0.0.1:18080) from tests/run.sh.
 
 URL=${ATIENDE_URL:?tests/run.sh sets ATIENDE_URL}
+export ATIENDE_CONF=${ATIENDE_CONF:-$ATIENDE_VAR/atiende.hdf}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
