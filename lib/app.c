@@ -176,16 +176,34 @@ static void pick_lang(struct req *r)
     r->lang = l && strcmp(l, "en") == 0 ? "en" : (l ? "es" : conf.default_lang);
 }
 
-/* A POST whose Origin names another site is refused, whatever it carries. */
+/* Length of the host name at the start of s, without its port
+   ("[::1]:8080" -> "[::1]", "example.org:443" -> "example.org"). */
+static size_t host_len(const char *s)
+{
+    if (s[0] == '[') {
+        const char *end = strchr(s, ']');
+        return end ? (size_t)(end - s) + 1 : strlen(s);
+    }
+    return strcspn(s, ":/");
+}
+
+/* A POST whose Origin names another site is refused, whatever it carries.
+   Only host names are compared: Debian's fastcgi_params passes HTTP_HOST
+   without the port, and cookies do not tell ports apart anyway. */
 static int same_origin(const struct req *r)
 {
     const char *origin = req_env(r, "HTTP_ORIGIN");
     const char *host = req_env(r, "HTTP_HOST");
-    if (!origin || !*origin || strcmp(origin, "null") == 0) {
-        return origin == NULL || !*origin;
+    if (!origin || !*origin) {
+        return 1;
     }
     const char *p = strstr(origin, "://");
-    return host && p && strcmp(p + 3, host) == 0;
+    if (!p || !host || strcmp(origin, "null") == 0) {
+        return 0;
+    }
+    p += 3;
+    size_t n = host_len(p);
+    return n == host_len(host) && strncasecmp(p, host, n) == 0;
 }
 
 static int authorize(const struct screen *s, struct req *r)

@@ -39,7 +39,8 @@ expect "the old session id is gone" "$(sql "SELECT COUNT(*) FROM sessions WHERE 
 
 req -d "login=admin&password=admin-demo&next=/admin/users" /login
 expect "sign-in follows a local next" "$(header Location)" /admin/users
-req -d "login=admin&password=admin-demo&next=//evil.example/" /login
+req -H "Origin: $URL" -d "login=admin&password=admin-demo&next=//evil.example/" /login
+expect "a browser POST with this site's Origin (and port) is accepted" "$STATUS" 303
 expect "sign-in ignores a next to another site" "$(header Location)" /
 
 JAR=$(mktemp "$TMP/jar.XXXX")
@@ -95,7 +96,7 @@ expect "...and nothing was created" "$(sql "SELECT COUNT(*) FROM teams")" "$befo
 req -H "Origin: http://evil.example" -d "name=Equipo+ajeno&csrf=$(csrf)" /admin/teams
 expect "a POST from another origin gets 403 even with the token" "$STATUS" 403
 expect "...and nothing was created" "$(sql "SELECT COUNT(*) FROM teams")" "$before"
-req -d "name=Equipo+con+token&csrf=$(csrf)" /admin/teams
+req -H "Origin: $URL" -d "name=Equipo+con+token&csrf=$(csrf)" /admin/teams
 expect "the same POST with the token is accepted (303)" "$STATUS" 303
 expect "...and created the team" "$(sql "SELECT COUNT(*) FROM teams WHERE name = 'Equipo con token'")" 1
 
