@@ -20,7 +20,8 @@ struct cleanup {
 };
 
 struct arena {
-    struct block *head;     /* current block; first block is at the tail */
+    struct block *head;     /* current block */
+    struct block *first;    /* kept across resets */
     struct cleanup *cleanups;
 };
 
@@ -46,7 +47,7 @@ static struct block *block_new(size_t size)
 struct arena *arena_new(void)
 {
     struct arena *a = xmalloc(sizeof *a);
-    a->head = block_new(BLOCK_SIZE);
+    a->head = a->first = block_new(BLOCK_SIZE);
     a->cleanups = NULL;
     return a;
 }
@@ -63,12 +64,15 @@ static void run_cleanups(struct arena *a)
 void arena_reset(struct arena *a)
 {
     run_cleanups(a);
-    while (a->head->next) {
-        struct block *b = a->head;
-        a->head = b->next;
-        free(b);
+    for (struct block *b = a->head, *next; b; b = next) {
+        next = b->next;
+        if (b != a->first) {
+            free(b);
+        }
     }
-    a->head->used = 0;
+    a->head = a->first;
+    a->first->next = NULL;
+    a->first->used = 0;
 }
 
 void arena_free(struct arena *a)
@@ -77,7 +81,7 @@ void arena_free(struct arena *a)
         return;
     }
     arena_reset(a);
-    free(a->head);
+    free(a->first);
     free(a);
 }
 

@@ -2,6 +2,8 @@
 #include "conf.h"
 
 #include <ClearSilver.h>
+#include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,8 +67,10 @@ static int set_value(const struct conf_key *k, const char *v, int copy_str)
     }
     case CONF_INT:
     case CONF_LONG: {
+        errno = 0;
         long n = strtol(v, &end, 10);
-        if (*v == '\0' || *end != '\0') {
+        if (*v == '\0' || *end != '\0' || errno == ERANGE ||
+            (k->type == CONF_INT && (n < INT_MIN || n > INT_MAX))) {
             snprintf(errbuf, sizeof errbuf, "%s: not a number: %s", k->name, v);
             return -1;
         }

@@ -178,7 +178,7 @@ enum form_status form_parse_cookies(struct arena *a, const char *hdr,
         for (const char *c = v; c < vend; c++) {
             ok = ok && (unsigned char)*c > 0x20 && *c != '"' && *c != '\\' && *c != 0x7F;
         }
-        if (!ok) {
+        if (!ok || !utf8_valid(v, (size_t)(vend - v))) {
             continue;
         }
         if (out->n >= max_pairs) {
@@ -212,6 +212,7 @@ const char *form_accept_language(const char *hdr)
                 while (*qs == ' ') qs++;
                 if (qs[0] == 'q' && qs[1] == '=') {
                     q = strtod(qs + 2, NULL);
+                    q = q > 1.0 || !(q >= 0.0) ? 0.0 : q;
                 }
             }
             p++;

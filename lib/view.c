@@ -244,16 +244,35 @@ static const char *node_type(HDF *n)
     return "";
 }
 
+/* A JSON number exactly: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
 static int is_json_number(const char *s)
 {
-    char *end;
-    if (!s || !*s) {
+    if (!s) {
         return 0;
     }
-    strtod(s, &end);
-    return *end == '\0' && s[0] != '.' && s[0] != '+' &&
-           !(s[0] == '0' && s[1] >= '0' && s[1] <= '9');
+    if (*s == '-') s++;
+    if (*s == '0') {
+        s++;
+    } else if (*s >= '1' && *s <= '9') {
+        while (*s >= '0' && *s <= '9') s++;
+    } else {
+        return 0;
+    }
+    if (*s == '.') {
+        s++;
+        if (!(*s >= '0' && *s <= '9')) return 0;
+        while (*s >= '0' && *s <= '9') s++;
+    }
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-') s++;
+        if (!(*s >= '0' && *s <= '9')) return 0;
+        while (*s >= '0' && *s <= '9') s++;
+    }
+    return *s == '\0';
 }
+
+static void json_object(struct sbuf *out, HDF *node, int top);
 
 static void json_value(struct sbuf *out, HDF *n)
 {
@@ -268,7 +287,7 @@ static void json_value(struct sbuf *out, HDF *n)
         }
         sbuf_addc(out, ']');
     } else if (child) {
-        view_json(out, n);
+        json_object(out, n, 0);
     } else if (strcmp(t, "n") == 0 && is_json_number(v)) {
         sbuf_adds(out, v);
     } else if (strcmp(t, "b") == 0) {
@@ -280,12 +299,12 @@ static void json_value(struct sbuf *out, HDF *n)
     }
 }
 
-void view_json(struct sbuf *out, HDF *node)
+static void json_object(struct sbuf *out, HDF *node, int top)
 {
     sbuf_addc(out, '{');
     int first = 1;
     for (HDF *c = hdf_obj_child(node); c; c = hdf_obj_next(c)) {
-        if (strcmp(hdf_obj_name(c), "Config") == 0 || strcmp(hdf_obj_name(c), "hdf") == 0) {
+        if (top && (strcmp(hdf_obj_name(c), "Config") == 0 || strcmp(hdf_obj_name(c), "hdf") == 0)) {
             continue;
         }
         if (!first) sbuf_addc(out, ',');
@@ -295,6 +314,11 @@ void view_json(struct sbuf *out, HDF *node)
         json_value(out, c);
     }
     sbuf_addc(out, '}');
+}
+
+void view_json(struct sbuf *out, HDF *node)
+{
+    json_object(out, node, 1);
 }
 
 void view_pager(struct req *r, long long total, long long page, int per_page)

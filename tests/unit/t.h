@@ -10,14 +10,15 @@ static int t_failed;
 
 #define T_OK(cond, ...)                                                        \
     do {                                                                       \
-        if (cond) {                                                            \
+        int ok_ = (cond);                                                      \
+        if (ok_) {                                                             \
             printf("ok - ");                                                   \
         } else {                                                               \
             printf("not ok - ");                                               \
             t_failed++;                                                        \
         }                                                                      \
         printf(__VA_ARGS__);                                                   \
-        if (!(cond)) printf(" (%s:%d)", __FILE__, __LINE__);                   \
+        if (!ok_) printf(" (%s:%d)", __FILE__, __LINE__);                      \
         printf("\n");                                                          \
     } while (0)
 
