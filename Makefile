@@ -13,7 +13,15 @@ else
   SANFLAGS :=
 endif
 
-CC ?= gcc
+CC := gcc
+# Quiet by default; `make V=1` shows the full commands.
+ifeq ($(V),1)
+  Q :=
+  say = @true
+else
+  Q := @
+  say = @printf '  %-4s %s\n'
+endif
 CFLAGS := -std=c17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror -Wformat=2 -Wshadow \
           -Wno-unused-parameter -I lib -I /usr/include/ClearSilver -I /usr/include/mariadb \
           -MMD -MP $(SANFLAGS)
@@ -28,26 +36,32 @@ ADMIN_OBJ := $(BUILD)/bin/atiende-admin.o $(BUILD)/bin/migrate.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all run stop test deps unit fuzz clean status
+.PHONY: all run stop test deps fuzz clean status
+.SECONDARY:
 all: $(LIB) $(SCREEN_BIN) $(BUILD)/bin/atiende-admin $(UNIT_BIN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(say) CC $@
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/cgi-bin/%: $(BUILD)/cgi-bin/%.o $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 $(BUILD)/bin/atiende-admin: $(ADMIN_OBJ) $(LIB)
-	$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJ) $(LIB) $(LDLIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJ) $(LIB) $(LDLIBS)
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 # Installs the Debian packages the two commands need, only those missing.
 deps:
@@ -79,9 +93,10 @@ test: deps
 fuzz: $(BUILD)/fuzz_form
 $(BUILD)/fuzz_form: tests/fuzz/fuzz_form.c lib/form.c lib/arena.c
 	@mkdir -p $(dir $@)
-	clang -std=c17 -D_GNU_SOURCE -g -O1 -I lib -fsanitize=fuzzer,address,undefined $^ -o $@
+	$(say) FUZZ $@
+	$(Q)clang -std=c17 -D_GNU_SOURCE -g -O1 -I lib -fsanitize=fuzzer,address,undefined $^ -o $@
 
 clean:
 	rm -rf build build-san
 
--include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(SCREENS:%=$(BUILD)/cgi-bin/%.d)
+-include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(SCREENS:%=$(BUILD)/cgi-bin/%.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d)
