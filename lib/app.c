@@ -208,6 +208,12 @@ static int same_origin(const struct req *r)
 
 static int authorize(const struct screen *s, struct req *r)
 {
+    if (r->bad_token) {
+        /* RFC 6750: a token that does not authenticate is an error, even on
+           public screens, rather than a silent fall back to anonymous. */
+        resp_header(r, "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+        return req_fail(r, 401, "invalid_token", "unauthorized");
+    }
     int is_get = strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0;
     if ((is_get && !(s->methods & M_GET)) || (r->is_post && !(s->methods & M_POST)) ||
         (!is_get && !r->is_post)) {

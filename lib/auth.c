@@ -76,6 +76,7 @@ static int identify_token(struct req *r, const char *token)
         " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1",
         "s", auth_token_hash(r->a, token));
     if (rc != DB_OK || rows.n == 0) {
+        r->bad_token = rc == DB_OK;
         return rc;
     }
     set_user(r, &rows);
@@ -130,7 +131,11 @@ int auth_identify(struct req *r)
         while (*token == ' ') {
             token++;
         }
-        return *token ? identify_token(r, token) : DB_OK;
+        if (!*token) {
+            r->bad_token = 1;
+            return DB_OK;
+        }
+        return identify_token(r, token);
     }
     const char *cookie = params_get(&r->cookies, SESSION_COOKIE);
     if (cookie && *cookie) {

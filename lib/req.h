@@ -46,6 +46,7 @@ struct req {
     /* who sent it */
     struct user user;
     int via_token;                  /* authenticated by a bearer token */
+    int bad_token;                  /* a bearer token was sent but is not valid */
     const char *session_id;         /* hash of the session cookie, when signed in */
     const char *csrf;               /* the session's CSRF token */
     const char *lang;               /* "es" or "en" */

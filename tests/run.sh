@@ -16,6 +16,8 @@ export ATIENDE_URL=http://127.0.0.1:$ATIENDE_PORT
 export ATIENDE_CONF=$ATIENDE_VAR/atiende.hdf
 export ATIENDE_WORKERS=1
 mkdir -p "$ATIENDE_VAR/log"
+# Apache runs as www-data and must reach the FastCGI sockets in $ATIENDE_VAR/run.
+chmod 711 "$ATIENDE_VAR"
 # Sanitizer findings go to files, so a finding in a FastCGI worker is not lost.
 export ASAN_OPTIONS="log_path=$ATIENDE_VAR/log/asan:detect_leaks=1:abort_on_error=0"
 export UBSAN_OPTIONS="log_path=$ATIENDE_VAR/log/ubsan:print_stacktrace=1"
