@@ -12,12 +12,6 @@
 #define LIST "admin_teams.cs"
 #define TEAM "admin_team.cs"
 
-static const char *param(struct req *r, const char *name)
-{
-    const char *v = req_param(r, name);
-    return v ? v : "";
-}
-
 static int list(struct req *r)
 {
     struct db_rows rows;
@@ -84,7 +78,7 @@ static void validate(const char *name, const char *description, struct field_err
 
 static int create(struct req *r)
 {
-    const char *name = param(r, "name"), *description = param(r, "description");
+    const char *name = req_str(r, "name"), *description = req_str(r, "description");
     struct field_error fe;
     validate(name, description, &fe);
     long long rc = fe.field ? 0 : db_exec("INSERT INTO teams (name, description) VALUES (?, ?)",
@@ -112,7 +106,7 @@ static int create(struct req *r)
 
 static int update(struct req *r, long long id)
 {
-    const char *name = param(r, "name"), *description = param(r, "description");
+    const char *name = req_str(r, "name"), *description = req_str(r, "description");
     long long version;
     struct field_error fe;
     if (req_int(r, "version", 1, 1LL << 31, &version) != 1) {

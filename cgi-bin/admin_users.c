@@ -12,15 +12,9 @@
 #define PER_PAGE 50
 #define FORM "admin_user_form.cs"
 
-static const char *param(struct req *r, const char *name)
-{
-    const char *v = req_param(r, name);
-    return v ? v : "";
-}
-
 static int list(struct req *r)
 {
-    const char *q = param(r, "q"), *role = param(r, "role"), *active = param(r, "active");
+    const char *q = req_str(r, "q"), *role = req_str(r, "role"), *active = req_str(r, "active");
     long long page = 1;
     if (req_int(r, "page", 1, 1000000, &page) < 0) {
         page = 1;
@@ -96,7 +90,7 @@ static void echo_form(struct req *r, long long id)
 {
     static const char *const fields[] = { "login", "name", "email", "role", "language", "version" };
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
-        view_str(r, param(r, fields[i]), "Form.%s", fields[i]);
+        view_str(r, req_str(r, fields[i]), "Form.%s", fields[i]);
     }
     if (id) {
         view_int(r, id, "Form.id");
@@ -106,8 +100,8 @@ static void echo_form(struct req *r, long long id)
 
 static int create(struct req *r)
 {
-    const char *login = param(r, "login"), *name = param(r, "name"), *email = param(r, "email");
-    const char *role = param(r, "role"), *lang = param(r, "language"), *pw = param(r, "password");
+    const char *login = req_str(r, "login"), *name = req_str(r, "name"), *email = req_str(r, "email");
+    const char *role = req_str(r, "role"), *lang = req_str(r, "language"), *pw = req_str(r, "password");
     struct field_error fe;
     echo_form(r, 0);
     user_validate(login, name, email, role, lang, &fe);
@@ -134,8 +128,8 @@ static int create(struct req *r)
 
 static int update(struct req *r, long long id)
 {
-    const char *name = param(r, "name"), *email = param(r, "email"), *role = param(r, "role");
-    const char *lang = param(r, "language"), *pw = param(r, "password");
+    const char *name = req_str(r, "name"), *email = req_str(r, "email"), *role = req_str(r, "role");
+    const char *lang = req_str(r, "language"), *pw = req_str(r, "password");
     long long version;
     struct field_error fe;
     echo_form(r, id);

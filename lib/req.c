@@ -42,6 +42,12 @@ const char *req_param(const struct req *r, const char *name)
     return params_get(&r->params, name);
 }
 
+const char *req_str(const struct req *r, const char *name)
+{
+    const char *v = req_param(r, name);
+    return v ? v : "";
+}
+
 int req_int(const struct req *r, const char *name, long long min, long long max, long long *out)
 {
     const char *v = req_param(r, name);

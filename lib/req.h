@@ -66,6 +66,9 @@ const char *req_env(const struct req *r, const char *name);
 /* First value of a query/form parameter, or NULL when absent. */
 const char *req_param(const struct req *r, const char *name);
 
+/* Like req_param, but "" when the parameter is absent. */
+const char *req_str(const struct req *r, const char *name);
+
 /* Parses parameter name as a whole number in [min, max]. Returns 1 and sets
    *out when present and valid, 0 when absent or empty, -1 when malformed. */
 int req_int(const struct req *r, const char *name, long long min, long long max, long long *out);

@@ -9,16 +9,7 @@
   <?cs call:csrf_field() ?>
   <input type="hidden" name="version" value="<?cs var:Team.version ?>">
   <fieldset<?cs if:!Page.editable ?> disabled<?cs /if ?>>
-  <div class="field">
-    <label for="name"><?cs var:Lang.Teams.name ?></label>
-    <input id="name" name="name" value="<?cs var:Team.name ?>" required maxlength="100"<?cs call:invalid_attr("name") ?>>
-    <?cs call:field_error("name") ?>
-  </div>
-  <div class="field">
-    <label for="description"><?cs var:Lang.Teams.description ?></label>
-    <input id="description" name="description" value="<?cs var:Team.description ?>" maxlength="500"<?cs call:invalid_attr("description") ?>>
-    <?cs call:field_error("description") ?>
-  </div>
+<?cs call:team_fields(Team.name, Team.description) ?>
   </fieldset>
   <?cs if:Page.editable ?><div class="actions"><button type="submit" class="primary"><?cs var:Lang.Common.save ?></button></div><?cs /if ?>
 </form>

@@ -27,16 +27,7 @@
   <h2><?cs var:Lang.Teams.new ?></h2>
   <form method="post" action="/admin/teams" class="form grid-form">
     <?cs call:csrf_field() ?>
-    <div class="field">
-      <label for="name"><?cs var:Lang.Teams.name ?></label>
-      <input id="name" name="name" value="<?cs var:Form.name ?>" required maxlength="100"<?cs call:invalid_attr("name") ?>>
-      <?cs call:field_error("name") ?>
-    </div>
-    <div class="field">
-      <label for="description"><?cs var:Lang.Teams.description ?></label>
-      <input id="description" name="description" value="<?cs var:Form.description ?>" maxlength="500"<?cs call:invalid_attr("description") ?>>
-      <?cs call:field_error("description") ?>
-    </div>
+    <?cs call:team_fields(Form.name, Form.description) ?>
     <div class="actions"><button type="submit" class="primary"><?cs var:Lang.Common.create ?></button></div>
   </form>
 </section>
