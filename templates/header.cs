@@ -22,9 +22,9 @@
   </nav>
   <?cs /if ?>
   <div class="tools">
-    <span class="langs" aria-label="<?cs var:Lang.Nav.language ?>">
-      <?cs if:Page.lang == "es" ?><strong>ES</strong><?cs else ?><a href="?lang=es" hreflang="es" lang="es">ES</a><?cs /if ?>
-      <?cs if:Page.lang == "en" ?><strong>EN</strong><?cs else ?><a href="?lang=en" hreflang="en" lang="en">EN</a><?cs /if ?>
+    <span class="langs" role="group" aria-label="<?cs var:Lang.Nav.language ?>">
+      <?cs if:Page.lang == "es" ?><strong aria-current="true">ES</strong><?cs else ?><a href="?lang=es" hreflang="es" lang="es">ES</a><?cs /if ?>
+      <?cs if:Page.lang == "en" ?><strong aria-current="true">EN</strong><?cs else ?><a href="?lang=en" hreflang="en" lang="en">EN</a><?cs /if ?>
     </span>
     <?cs if:User.id ?>
     <span class="me" title="<?cs var:User.login ?>"><span class="avatar" aria-hidden="true"><?cs var:string.slice(User.name, 0, 1) ?></span><span class="me-name"><?cs var:User.name ?></span> <span class="role"><?cs var:Lang.Role[User.role] ?></span></span>

@@ -6,9 +6,9 @@
   <form method="post" action="/login" class="form">
     <input type="hidden" name="next" value="<?cs var:Form.next ?>">
     <label for="login"><?cs var:Lang.Login.login ?></label>
-    <input id="login" name="login" autocomplete="username" required autofocus maxlength="64" value="<?cs var:Form.login ?>"<?cs if:Form.error ?> aria-describedby="login-error" aria-invalid="true"<?cs /if ?>>
+    <input id="login" name="login" autocomplete="username" required<?cs if:!Form.error ?> autofocus<?cs /if ?> maxlength="64" value="<?cs var:Form.login ?>"<?cs if:Form.error ?> aria-describedby="login-error" aria-invalid="true"<?cs /if ?>>
     <label for="password"><?cs var:Lang.Login.password ?></label>
-    <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200">
+    <input id="password" name="password" type="password" autocomplete="current-password" required maxlength="200"<?cs if:Form.error ?> autofocus<?cs /if ?>>
     <button type="submit" class="primary"><?cs var:Lang.Login.submit ?></button>
   </form>
 </section>
