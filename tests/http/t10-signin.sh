@@ -117,6 +117,19 @@ expect "an admin token creates with POST and no CSRF token (201)" "$STATUS" 201
 check "...with Location: the new team" test -n "$(header Location | grep -E '^/admin/teams/[0-9]+$')"
 expect "...and the team in JSON" "$(printf '%s' "$BODY" | jq -r .Team.name)" "Equipo por API"
 
+# Idle and absolute expiry.
+sign_in agente agente-demo
+sql "UPDATE sessions s JOIN users u ON u.id = s.user_id SET s.last_seen_at = UTC_TIMESTAMP() - INTERVAL 121 MINUTE WHERE u.login = 'agente'"
+req /
+expect "a session idle for longer than Session.idle_minutes is over (back to sign-in)" "$STATUS $(header Location)" "303 /login"
+sign_in agente agente-demo
+sql "UPDATE sessions s JOIN users u ON u.id = s.user_id SET s.expires_at = UTC_TIMESTAMP() - INTERVAL 1 MINUTE WHERE u.login = 'agente'"
+req /
+expect "a session past its absolute expiry is over, however active" "$STATUS $(header Location)" "303 /login"
+sign_in agente agente-demo
+req -H 'Accept: application/json' /
+expect "a fresh session works" "$(printf '%s' "$BODY" | jq -r '.User.login // "nobody"')" agente
+
 # Sign-out.
 sign_in agente agente-demo
 req -d "" /logout
