@@ -18,6 +18,18 @@ if [ -n "$missing" ]; then
         exit 1
     fi
     export DEBIAN_FRONTEND=noninteractive
-    apt-get -o DPkg::Lock::Timeout=600 update -q
-    apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing </dev/null
+    # Atiende runs its own private MariaDB, nginx and Apache; the packages' system
+    # services must not start (nginx and Apache would both want port 80).
+    created_policy=""
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+        chmod +x /usr/sbin/policy-rc.d
+        created_policy=1
+    fi
+    status=0
+    apt-get -o DPkg::Lock::Timeout=600 update -q &&
+        apt-get -o DPkg::Lock::Timeout=600 install -y -q --no-install-recommends $missing </dev/null ||
+        status=$?
+    [ -n "$created_policy" ] && rm -f /usr/sbin/policy-rc.d
+    exit $status
 fi
