@@ -48,7 +48,7 @@ if make -s fuzz >/dev/null 2>"$ATIENDE_VAR/log/fuzz-build.log"; then
     if build/fuzz_form -max_total_time="$FUZZ_SECONDS" -max_len=4096 \
         -artifact_prefix="$ATIENDE_VAR/log/fuzz-" "$ATIENDE_VAR/fuzz-corpus" tests/fuzz/corpus \
         >"$ATIENDE_VAR/log/fuzz.log" 2>&1; then
-        echo "ok - fuzz_form ran ${FUZZ_SECONDS}s without a crash ($(grep -o '#[0-9]*' "$ATIENDE_VAR/log/fuzz.log" | tail -1) runs)" | record
+        echo "ok - fuzz_form ran ${FUZZ_SECONDS}s without a crash ($(grep -oE '^#[0-9]+' "$ATIENDE_VAR/log/fuzz.log" | tail -1 | tr -d '#') runs)" | record
     else
         echo "not ok - fuzz_form found a crash:" | record
         tail -30 "$ATIENDE_VAR/log/fuzz.log" | sed 's/^/#   /' | record
