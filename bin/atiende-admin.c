@@ -158,6 +158,41 @@ static int token_create(struct arena *a, int argc, char **argv)
     return 0;
 }
 
+/* Areas with who they notify, roles and two escalation rules. */
+static int demo_service(void)
+{
+    static const char *const sql[] = {
+        "INSERT IGNORE INTO areas (name, description) VALUES"
+        " ('Soporte técnico', 'Fallas, instalación y configuración'),"
+        " ('Reclamos', 'Reclamos y quejas de clientes'),"
+        " ('Facturación', 'Cobros, facturas y pagos')",
+        "INSERT IGNORE INTO area_subscriptions (area_id, user_id, alert, task, email)"
+        " SELECT a.id, u.id, 1, u.login = 'agente', u.login = 'supervisor' FROM areas a JOIN users u"
+        " ON (a.name = 'Soporte técnico' AND u.login IN ('agente', 'supervisor'))"
+        " OR (a.name = 'Reclamos' AND u.login IN ('agente2', 'supervisor'))",
+        "INSERT IGNORE INTO roles (name, description) VALUES"
+        " ('Supervisores', 'Coordinan a los agentes de cada área'),"
+        " ('Gerencia', 'Gerencia de servicio al cliente')",
+        "INSERT IGNORE INTO role_participants (role_id, user_id) SELECT r.id, u.id FROM roles r"
+        " JOIN users u ON (r.name = 'Supervisores' AND u.login = 'supervisor')"
+        " OR (r.name = 'Gerencia' AND u.login = 'admin')",
+        "INSERT INTO escalation_rules (position, area_id, priority_id, hours_open, role_id, email,"
+        " set_status_id) SELECT 10, a.id, p.id, 24, r.id, 1, s.id FROM areas a, priorities p,"
+        " roles r, statuses s WHERE a.name = 'Reclamos' AND p.code = 'high'"
+        " AND r.name = 'Supervisores' AND s.code = 'TRA'"
+        " AND NOT EXISTS (SELECT 1 FROM escalation_rules)",
+        "INSERT INTO escalation_rules (position, hours_open, role_id, alert, task)"
+        " SELECT 20, 72, r.id, 1, 1 FROM roles r WHERE r.name = 'Gerencia'"
+        " AND (SELECT COUNT(*) FROM escalation_rules) = 1",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+        if (db_exec(sql[i], "") < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int demo(void)
 {
     static const struct { const char *login, *name, *email, *role, *password; } users[] = {
@@ -186,6 +221,9 @@ static int demo(void)
             " SELECT t.id, u.id FROM teams t JOIN users u"
             " ON (t.name = 'Soporte N1' AND u.login IN ('supervisor', 'agente', 'agente2'))"
             " OR (t.name = 'Reclamos' AND u.login IN ('supervisor', 'agente2'))", "");
+    if (demo_service() != 0) {
+        return fail(db_errmsg());
+    }
     printf("demo data loaded\n");
     return 0;
 }

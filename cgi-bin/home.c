@@ -13,6 +13,10 @@ static const struct link {
 } links[] = {
     { "users", "/admin/users", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "teams", "/admin/teams", ROLE_ADMIN | ROLE_SUPERVISOR },
+    { "areas", "/admin/areas", ROLE_ADMIN | ROLE_SUPERVISOR },
+    { "roles", "/admin/roles", ROLE_ADMIN | ROLE_SUPERVISOR },
+    { "rules", "/admin/rules", ROLE_ADMIN | ROLE_SUPERVISOR },
+    { "catalogs", "/admin/catalogs", ROLE_ADMIN | ROLE_SUPERVISOR },
 };
 
 static int home(struct req *r)

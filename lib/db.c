@@ -9,6 +9,7 @@
 #include <mysqld_error.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "conf.h"
@@ -22,8 +23,10 @@ static int tx_depth;
 static long long last_id;
 static char errmsg[512];
 
+/* The SQL is copied: callers may build it in a request arena (from constant
+   parts), so its address says nothing about its text next time. */
 static struct cached {
-    const char *sql;
+    char *sql;
     MYSQL_STMT *st;
 } cache[CACHE_SIZE];
 static int ncached;
@@ -38,12 +41,18 @@ static void set_err(const char *msg)
     snprintf(errmsg, sizeof errmsg, "%s", msg ? msg : "");
 }
 
-void db_close(void)
+static void forget_statements(void)
 {
     for (int i = 0; i < ncached; i++) {
         mysql_stmt_close(cache[i].st);
+        free(cache[i].sql);
     }
     ncached = 0;
+}
+
+void db_close(void)
+{
+    forget_statements();
     if (conn) {
         mysql_close(conn);
         conn = NULL;
@@ -110,16 +119,13 @@ static int classify(unsigned err)
 static MYSQL_STMT *prepare(const char *sql, unsigned *err)
 {
     for (int i = 0; i < ncached; i++) {
-        if (cache[i].sql == sql || strcmp(cache[i].sql, sql) == 0) {
+        if (strcmp(cache[i].sql, sql) == 0) {
             return cache[i].st;
         }
     }
     if (ncached == CACHE_SIZE) {
         /* More distinct statements than expected: start the cache over. */
-        for (int i = 0; i < ncached; i++) {
-            mysql_stmt_close(cache[i].st);
-        }
-        ncached = 0;
+        forget_statements();
     }
     MYSQL_STMT *st = mysql_stmt_init(conn);
     if (!st) {
@@ -134,7 +140,12 @@ static MYSQL_STMT *prepare(const char *sql, unsigned *err)
     }
     my_bool on = 1;
     mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
-    cache[ncached].sql = sql;
+    cache[ncached].sql = strdup(sql);
+    if (!cache[ncached].sql) {
+        *err = CR_OUT_OF_MEMORY;
+        mysql_stmt_close(st);
+        return NULL;
+    }
     cache[ncached].st = st;
     ncached++;
     return st;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "log.h"
 #include "view.h"
@@ -62,6 +63,35 @@ int req_int(const struct req *r, const char *name, long long min, long long max,
     }
     *out = n;
     return 1;
+}
+
+/* Checkbox forms send a hidden "0" before the box's "1", so every value of
+   the name counts: any true value wins. */
+int req_flag(const struct req *r, const char *name, int dflt)
+{
+    static const char *const yes[] = { "1", "on", "yes", "true", "si", "sí" };
+    static const char *const no[] = { "0", "off", "no", "false", "" };
+    int seen = 0, value = 0;
+    for (size_t i = 0; i < r->params.n; i++) {
+        if (strcmp(r->params.v[i].name, name) != 0) {
+            continue;
+        }
+        const char *v = r->params.v[i].value;
+        int known = 0;
+        for (size_t k = 0; k < sizeof yes / sizeof *yes; k++) {
+            if (strcasecmp(v, yes[k]) == 0) {
+                value = known = 1;
+            }
+        }
+        for (size_t k = 0; k < sizeof no / sizeof *no && !known; k++) {
+            known = strcasecmp(v, no[k]) == 0;
+        }
+        if (!known) {
+            return -1;
+        }
+        seen = 1;
+    }
+    return seen ? value : dflt;
 }
 
 int req_path_id(const struct req *r, const char *prefix, long long *id, const char **rest)

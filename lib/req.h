@@ -73,6 +73,10 @@ const char *req_str(const struct req *r, const char *name);
    *out when present and valid, 0 when absent or empty, -1 when malformed. */
 int req_int(const struct req *r, const char *name, long long min, long long max, long long *out);
 
+/* A yes/no parameter: 1 or 0; dflt when absent; -1 when a value is not a
+   yes/no word (1/0, on/off, yes/no, true/false, si/no). */
+int req_flag(const struct req *r, const char *name, int dflt);
+
 /* Matches path against prefix followed by "/<id>" and an optional "/<rest>".
    Returns 1 with *id (and *rest, "" when none) set, else 0. */
 int req_path_id(const struct req *r, const char *prefix, long long *id, const char **rest);

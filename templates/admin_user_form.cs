@@ -9,9 +9,7 @@
   </form>
   <?cs /if ?>
 </div>
-<?cs if:Page.saved ?><p class="notice" role="status"><?cs var:Lang.Common.saved ?></p><?cs /if ?>
-<?cs if:Form.error ?><p class="alert" role="alert"><?cs var:Lang.Err.invalid ?></p><?cs /if ?>
-<?cs if:!Page.editable ?><p class="notice muted"><?cs var:Lang.Common.readonly ?></p><?cs /if ?>
+<?cs call:notices() ?>
 <section class="panel">
 <form method="post" action="<?cs if:Form.id ?>/admin/users/<?cs var:Form.id ?><?cs else ?>/admin/users<?cs /if ?>" class="form grid-form">
   <?cs call:csrf_field() ?>

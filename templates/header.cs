@@ -16,8 +16,7 @@
   <nav class="nav" aria-label="<?cs var:Lang.Nav.main ?>">
     <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a>
     <?cs if:User.is_supervisor ?>
-    <a href="/admin/users"<?cs if:string.find(Page.path, "/admin/users") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.users ?></a>
-    <a href="/admin/teams"<?cs if:string.find(Page.path, "/admin/teams") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.teams ?></a>
+    <a href="/admin/areas"<?cs if:string.find(Page.path, "/admin/") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.config ?></a>
     <?cs /if ?>
   </nav>
   <?cs /if ?>
@@ -35,4 +34,9 @@
     <?cs /if ?>
   </div>
 </header>
+<?cs if:User.is_supervisor && string.find(Page.path, "/admin/") == 0 ?>
+<nav class="subnav" aria-label="<?cs var:Lang.Nav.config ?>">
+  <?cs each:item = Lang.Nav.Admin ?><a href="/admin/<?cs name:item ?>"<?cs if:string.find(Page.path, "/admin/" + name(item)) == 0 ?> aria-current="page"<?cs /if ?>><?cs var:item ?></a><?cs /each ?>
+</nav>
+<?cs /if ?>
 <main id="main">

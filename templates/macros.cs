@@ -1,4 +1,8 @@
 <?cs # Shared template macros: included by pages that need them. ?>
+<?cs # What happened to the form: saved, refused, or read-only for this user. ?>
+<?cs def:notices() ?><?cs if:Page.saved ?><p class="notice" role="status"><?cs var:Lang.Common.saved ?></p><?cs /if ?>
+<?cs if:Form.error ?><p class="alert" role="alert"><?cs var:Lang.Err.invalid ?></p><?cs /if ?>
+<?cs if:!Page.editable ?><p class="notice muted"><?cs var:Lang.Common.readonly ?></p><?cs /if ?><?cs /def ?>
 <?cs def:field_error(name) ?><?cs if:Errors[name] ?><p class="field-error" id="err-<?cs var:name ?>"><?cs var:Lang.Err[Errors[name]] ?></p><?cs /if ?><?cs /def ?>
 <?cs def:invalid_attr(name) ?><?cs if:Errors[name] ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?><?cs /def ?>
 <?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>"><?cs /def ?>
@@ -8,14 +12,166 @@
   <span><?cs var:Lang.Common.page ?> <?cs var:Pager.page ?> <?cs var:Lang.Common.of ?> <?cs var:Pager.pages ?></span>
   <?cs if:Pager.next ?><a href="<?cs var:base ?>page=<?cs var:Pager.next ?>" rel="next"><?cs var:Lang.Common.next ?> →</a><?cs /if ?>
 </nav><?cs /if ?><?cs /def ?>
-<?cs def:team_fields(name, description) ?>
+<?cs def:active_badge(v) ?><?cs if:v == "1" ?><span class="badge badge-ok"><?cs var:Lang.Common.active ?></span><?cs else ?><span class="badge badge-muted"><?cs var:Lang.Common.inactive ?></span><?cs /if ?><?cs /def ?>
+<?cs def:yes_no(v) ?><?cs if:v == "1" ?><span class="badge badge-info"><?cs var:Lang.Common.yes ?></span><?cs else ?><span class="muted"><?cs var:Lang.Common.no ?></span><?cs /if ?><?cs /def ?>
+<?cs # A checkbox that also says "no": the hidden 0 goes when the box is unticked. ?>
+<?cs def:flag_input(name, label, value) ?><input type="hidden" name="<?cs var:name ?>" value="0">
+    <label class="check"><input type="checkbox" name="<?cs var:name ?>" value="1"<?cs if:value == "1" ?> checked<?cs /if ?><?cs call:invalid_attr(name) ?>> <?cs var:label ?></label><?cs /def ?>
+<?cs def:flag_box(name, label, value) ?>
+  <div class="field check">
+    <?cs call:flag_input(name, label, value) ?>
+    <?cs call:field_error(name) ?>
+  </div><?cs /def ?>
+<?cs # The alert / task / e-mail flags of a subscription or a rule (x), side by side. ?>
+<?cs def:notify_flags(x) ?>
+  <div class="field" role="group" aria-labelledby="notify-by">
+    <span class="label" id="notify-by"><?cs var:Lang.Notify.by ?></span>
+    <div class="checks">
+      <?cs call:flag_input("alert", Lang.Notify.alert, x.alert) ?>
+      <?cs call:flag_input("task", Lang.Notify.task, x.task) ?>
+      <?cs call:flag_input("email", Lang.Notify.email, x.email) ?>
+    </div>
+    <?cs call:field_error("alert") ?><?cs call:field_error("task") ?><?cs call:field_error("email") ?>
+  </div><?cs /def ?>
+<?cs # Teams, roles and areas: a named group (g) with its texts (L) at path. ?>
+<?cs def:group_fields(g, L) ?>
   <div class="field">
-    <label for="name"><?cs var:Lang.Teams.name ?></label>
-    <input id="name" name="name" value="<?cs var:name ?>" required maxlength="100"<?cs call:invalid_attr("name") ?>>
+    <label for="name"><?cs var:L.name ?></label>
+    <input id="name" name="name" value="<?cs var:g.name ?>" required maxlength="100"<?cs call:invalid_attr("name") ?>>
     <?cs call:field_error("name") ?>
   </div>
   <div class="field">
-    <label for="description"><?cs var:Lang.Teams.description ?></label>
-    <input id="description" name="description" value="<?cs var:description ?>" maxlength="500"<?cs call:invalid_attr("description") ?>>
+    <label for="description"><?cs var:Lang.Common.description ?></label>
+    <input id="description" name="description" value="<?cs var:g.description ?>" maxlength="500"<?cs call:invalid_attr("description") ?>>
     <?cs call:field_error("description") ?>
+  </div>
+  <?cs call:flag_box("active", Lang.Common.active, g.active) ?><?cs /def ?>
+<?cs def:group_list(items, path, L, count) ?>
+<div class="page-head">
+  <h1><?cs var:L.title ?> <span class="muted count"><?cs var:subcount(items) ?></span></h1>
+</div>
+<?cs if:L.intro ?><p class="muted lead"><?cs var:L.intro ?></p><?cs /if ?>
+<?cs call:notices() ?>
+<div class="table-wrap">
+<table class="grid">
+  <thead><tr>
+    <th scope="col"><?cs var:L.name ?></th>
+    <th scope="col"><?cs var:Lang.Common.description ?></th>
+    <th scope="col" class="num"><?cs var:L.count ?></th>
+    <th scope="col"><?cs var:Lang.Common.status ?></th>
+  </tr></thead>
+  <tbody>
+  <?cs each:t = items ?>
+    <tr<?cs if:t.active != "1" ?> class="inactive"<?cs /if ?>>
+      <td><a href="<?cs var:path ?>/<?cs var:t.id ?>"><?cs var:t.name ?></a></td>
+      <td><?cs var:t.description ?></td>
+      <td class="num"><?cs var:t[count] ?></td>
+      <td><?cs call:active_badge(t.active) ?></td>
+    </tr>
+  <?cs /each ?>
+  <?cs if:!subcount(items) ?><tr><td colspan="4" class="empty"><?cs var:Lang.Common.none ?></td></tr><?cs /if ?>
+  </tbody>
+</table>
+</div>
+<?cs if:Page.editable ?>
+<section class="panel">
+  <h2><?cs var:L.new ?></h2>
+  <form method="post" action="<?cs var:path ?>" class="form grid-form">
+    <?cs call:csrf_field() ?>
+    <?cs if:!Form.error ?><?cs set:Form.active = "1" ?><?cs /if ?>
+    <?cs call:group_fields(Form, L) ?>
+    <div class="actions"><button type="submit" class="primary"><?cs var:Lang.Common.create ?></button></div>
+  </form>
+</section>
+<?cs /if ?><?cs /def ?>
+<?cs def:group_head(g, path, L) ?>
+<p class="crumbs"><a href="<?cs var:path ?>"><?cs var:L.back ?></a> /</p>
+<div class="page-head"><h1><?cs var:g.name ?> <?cs if:g.active != "1" ?><?cs call:active_badge(g.active) ?><?cs /if ?></h1></div>
+<?cs call:notices() ?>
+<section class="panel">
+<form method="post" action="<?cs var:path ?>/<?cs var:g.id ?>" class="form grid-form">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="version" value="<?cs var:g.version ?>">
+  <fieldset<?cs if:!Page.editable ?> disabled<?cs /if ?>>
+<?cs call:group_fields(g, L) ?>
+  </fieldset>
+  <?cs if:Page.editable ?><div class="actions"><button type="submit" class="primary"><?cs var:Lang.Common.save ?></button></div><?cs /if ?>
+</form>
+<?cs if:Page.editable ?>
+<form method="post" action="<?cs var:path ?>/<?cs var:g.id ?>/delete" class="inline delete-form" data-confirm="<?cs var:Lang.Common.confirm ?>">
+  <?cs call:csrf_field() ?><button type="submit" class="link danger"><?cs var:Lang.Common.delete ?></button>
+</form>
+<?cs /if ?>
+</section><?cs /def ?>
+<?cs def:user_select(L) ?>
+    <select id="user" name="user" required<?cs call:invalid_attr("user") ?>>
+      <option value=""><?cs var:L.choose_user ?></option>
+      <?cs each:c = Candidates ?><option value="<?cs var:c.id ?>"><?cs var:c.name ?> (<?cs var:c.login ?>)</option><?cs /each ?>
+    </select><?cs /def ?>
+<?cs def:group_members(members, g, path, L, part) ?>
+<section class="panel">
+  <h2><?cs var:L.members ?> <span class="muted count"><?cs var:subcount(members) ?></span></h2>
+  <?cs if:subcount(members) ?>
+  <div class="table-wrap">
+  <table class="grid">
+    <thead><tr>
+      <th scope="col"><?cs var:Lang.Users.name ?></th>
+      <th scope="col"><?cs var:Lang.Users.login ?></th>
+      <th scope="col"><?cs var:Lang.Users.role ?></th>
+      <th scope="col"><?cs var:Lang.Users.status ?></th>
+      <?cs if:Page.editable ?><th scope="col"><span class="sr"><?cs var:Lang.Common.actions ?></span></th><?cs /if ?>
+    </tr></thead>
+    <tbody>
+    <?cs each:m = members ?>
+      <tr>
+        <td><a href="/admin/users/<?cs var:m.id ?>"><?cs var:m.name ?></a></td>
+        <td><?cs var:m.login ?></td>
+        <td><span class="badge badge-role-<?cs var:m.role ?>"><?cs var:Lang.Role[m.role] ?></span></td>
+        <td><?cs call:active_badge(m.active) ?></td>
+        <?cs if:Page.editable ?><td class="row-actions">
+          <form method="post" action="<?cs var:path ?>/<?cs var:g.id ?>/<?cs var:part ?>/<?cs var:m.id ?>/remove" class="inline" data-confirm="<?cs var:Lang.Common.confirm ?>">
+            <?cs call:csrf_field() ?><button type="submit" class="link danger"><?cs var:L.remove ?></button>
+          </form>
+        </td><?cs /if ?>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+  <?cs else ?><p class="muted"><?cs var:L.none ?></p><?cs /if ?>
+  <?cs if:Page.editable && subcount(Candidates) ?>
+  <form method="post" action="<?cs var:path ?>/<?cs var:g.id ?>/<?cs var:part ?>" class="toolbar">
+    <?cs call:csrf_field() ?>
+    <label for="user"><?cs var:L.add ?></label>
+    <?cs call:user_select(L) ?>
+    <button type="submit" class="primary"><?cs var:L.add ?></button>
+    <?cs call:field_error("user") ?>
+  </form>
+  <?cs /if ?>
+</section><?cs /def ?>
+<?cs # The fields of a catalog item (i); statuses and priorities have more. ?>
+<?cs def:text_field(name, label, value, attrs) ?>
+  <div class="field">
+    <label for="<?cs var:name ?>"><?cs var:label ?></label>
+    <input id="<?cs var:name ?>" name="<?cs var:name ?>" value="<?cs var:value ?>"<?cs var:attrs ?><?cs call:invalid_attr(name) ?>>
+    <?cs call:field_error(name) ?>
   </div><?cs /def ?>
+<?cs def:catalog_fields(i) ?>
+  <?cs call:text_field("code", Lang.Catalogs.code, i.code, " maxlength=16") ?>
+  <?cs call:text_field("name_es", Lang.Catalogs.name_es, i.name_es, " required maxlength=100") ?>
+  <?cs call:text_field("name_en", Lang.Catalogs.name_en, i.name_en, " maxlength=100") ?>
+  <?cs call:text_field("position", Lang.Catalogs.position, i.position, " inputmode=numeric") ?>
+  <?cs if:Catalog.shape == "status" ?>
+  <div class="field">
+    <label for="portal_state"><?cs var:Lang.Catalogs.portal_state ?></label>
+    <select id="portal_state" name="portal_state"<?cs call:invalid_attr("portal_state") ?>>
+      <?cs each:p = Lang.PortalState ?><option value="<?cs name:p ?>"<?cs if:i.portal_state == name(p) ?> selected<?cs /if ?>><?cs var:p ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error("portal_state") ?>
+  </div>
+  <?cs call:flag_box("closed", Lang.Catalogs.closed, i.closed) ?>
+  <?cs call:flag_box("initial", Lang.Catalogs.initial, i.is_initial) ?>
+  <?cs elif:Catalog.shape == "priority" ?>
+  <?cs call:text_field("weight", Lang.Catalogs.weight, i.weight, " inputmode=numeric") ?>
+  <?cs /if ?>
+  <?cs call:flag_box("active", Lang.Common.active, i.active) ?><?cs /def ?>
