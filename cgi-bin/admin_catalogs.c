@@ -111,9 +111,13 @@ static int int_ok(const char *s)
 static void parse(struct req *r, const struct catalog *c, struct item_form *f, int creating,
                   struct field_error *fe)
 {
-    f->code = req_str(r, "code");
+    f->code = req_param(r, "code");
     f->name_es = req_str(r, "name_es");
-    f->name_en = req_str(r, "name_en");
+    f->name_en = req_param(r, "name_en");
+    if (creating) {
+        f->code = f->code ? f->code : "";
+        f->name_en = f->name_en ? f->name_en : "";
+    }
     f->position = req_param(r, "position");
     f->portal_state = req_param(r, "portal_state");
     f->weight = req_param(r, "weight");
@@ -124,11 +128,11 @@ static void parse(struct req *r, const struct catalog *c, struct item_form *f, i
         f->position = NULL;
     }
     fe->field = fe->key = NULL;
-    if (*f->code ? !code_ok(f->code) : c->shape == CAT_STATUS) {
+    if (f->code && (*f->code ? !code_ok(f->code) : c->shape == CAT_STATUS)) {
         fe->field = "code", fe->key = "code_invalid";
     } else if (!*f->name_es || strlen(f->name_es) > 100) {
         fe->field = "name_es", fe->key = "catalog_name_required";
-    } else if (strlen(f->name_en) > 100) {
+    } else if (f->name_en && strlen(f->name_en) > 100) {
         fe->field = "name_en", fe->key = "catalog_name_long";
     } else if (f->position && !int_ok(f->position)) {
         fe->field = "position", fe->key = "number_invalid";
@@ -147,18 +151,22 @@ static void parse(struct req *r, const struct catalog *c, struct item_form *f, i
 }
 
 /* A status's extra rules against what is stored: the initial status stays
-   initial (another one is made initial instead) and stays active. */
+   initial (another one is made initial instead), and it is active — also
+   when the edit leaves "active" or "initial" as they are. */
 static void check_initial(struct req *r, long long id, const struct item_form *f,
                           struct field_error *fe)
 {
-    char *v;
-    if (fe->field || !id || db_value(r->a, &v, "SELECT is_initial FROM statuses WHERE id = ?",
-                                     "l", id) != DB_OK || !v || *v != '1') {
+    struct db_rows st;
+    if (fe->field || !id || db_select(r->a, &st, "SELECT is_initial, active FROM statuses"
+                                      " WHERE id = ?", "l", id) != DB_OK || st.n == 0) {
         return;
     }
-    if (f->initial == 0) {
+    int was_initial = *db_cell(&st, 0, 0) == '1', was_active = *db_cell(&st, 0, 1) == '1';
+    int initial = f->initial == KEEP ? was_initial : f->initial;
+    int active = f->active == KEEP ? was_active : f->active;
+    if (was_initial && !initial) {
         fe->field = "initial", fe->key = "status_initial_required";
-    } else if (f->active == 0) {
+    } else if (initial && !active) {
         fe->field = "active", fe->key = "status_initial_inactive";
     }
 }
@@ -270,13 +278,14 @@ static int update(struct req *r, const struct catalog *c, long long id)
     if (fe.field) {
         return invalid(r, c, id, &f, &fe);
     }
-    const char *q = arena_printf(r->a, "UPDATE %s SET code = NULLIF(?, ''), name_es = ?, name_en = ?,"
+    const char *q = arena_printf(r->a, "UPDATE %s SET code = IF(? IS NULL, code, NULLIF(?, '')),"
+                                 " name_es = ?, name_en = COALESCE(?, name_en),"
                                  " position = COALESCE(?, position), active = IF(? = 2, active, ?),"
                                  " version = version + 1, updated_at = UTC_TIMESTAMP()"
                                  " WHERE id = ? AND version = ?", c->table);
     long long n = db_begin();
     if (n == DB_OK) {
-        n = db_exec(q, "ssssiill", f.code, f.name_es, f.name_en, f.position, f.active, f.active,
+        n = db_exec(q, "sssssiill", f.code, f.code, f.name_es, f.name_en, f.position, f.active, f.active,
                     id, version);
     }
     long long rc = n > 0 ? save_extras(c, id, &f) : n;
@@ -311,7 +320,11 @@ static int delete_item(struct req *r, const struct catalog *c, long long id)
 static int admin_catalogs(struct req *r)
 {
     if (strcmp(r->path, "/admin/catalogs") == 0) {
-        return r->is_post ? req_fail(r, 405, "method_not_allowed", "method") : index_page(r);
+        if (r->is_post) {
+            resp_header(r, "Allow", "GET, HEAD");
+            return req_fail(r, 405, "method_not_allowed", "method");
+        }
+        return index_page(r);
     }
     const char *kind = r->path + strlen("/admin/catalogs/");
     const char *slash = strchr(kind, '/');

@@ -16,6 +16,7 @@ const struct catalog catalogs[] = {
     { "articles", "articles", CAT_PLAIN },
     { "classes", "classes", CAT_PLAIN },
     { "departments", "departments", CAT_PLAIN },
+    { "doc_types", "document_types", CAT_PLAIN },
 };
 const int catalog_count = sizeof catalogs / sizeof *catalogs;
 

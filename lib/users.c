@@ -25,7 +25,7 @@ static int login_ok(const char *s)
     return 1;
 }
 
-static int email_ok(const char *s)
+int email_valid(const char *s)
 {
     if (!s || !*s) {
         return 1;
@@ -44,7 +44,7 @@ void user_validate(const char *login, const char *name, const char *email,
         err->field = "login", err->key = "login_invalid";
     } else if (!name || !*name || strlen(name) > 200 || !utf8_valid(name, strlen(name))) {
         err->field = "name", err->key = "name_required";
-    } else if (!email_ok(email)) {
+    } else if (!email_valid(email)) {
         err->field = "email", err->key = "email_invalid";
     } else if (!role_from_name(role)) {
         err->field = "role", err->key = "role_invalid";

@@ -13,6 +13,10 @@ struct field_error {
 void user_validate(const char *login, const char *name, const char *email,
                    const char *role, const char *lang, struct field_error *err);
 
+/* 1 when s is empty or looks like one e-mail address (one @, a dot after it,
+   no spaces or separators). */
+int email_valid(const char *s);
+
 /* NULL when the password is acceptable, else the Lang.Err key saying why. */
 const char *password_problem(const char *password);
 

@@ -15,6 +15,9 @@
   <?cs if:User.id ?>
   <nav class="nav" aria-label="<?cs var:Lang.Nav.main ?>">
     <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a>
+    <?cs if:User.is_staff ?>
+    <a href="/customers"<?cs if:string.find(Page.path, "/customers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.customers ?></a>
+    <?cs /if ?>
     <?cs if:User.is_supervisor ?>
     <a href="/admin/areas"<?cs if:string.find(Page.path, "/admin/") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.config ?></a>
     <?cs /if ?>

@@ -175,3 +175,86 @@
   <?cs call:text_field("weight", Lang.Catalogs.weight, i.weight, " inputmode=numeric") ?>
   <?cs /if ?>
   <?cs call:flag_box("active", Lang.Common.active, i.active) ?><?cs /def ?>
+<?cs # The customer form's fields (f: Form). Person and organization fields both
+     show without JavaScript; atiende.js hides the ones of the other kind. ?>
+<?cs def:customer_fields(f) ?>
+  <div class="field wide" role="radiogroup" aria-labelledby="kind-label">
+    <span class="label" id="kind-label"><?cs var:Lang.Customers.kind ?></span>
+    <div class="checks">
+      <label class="check"><input type="radio" name="kind" value="person"<?cs if:f.kind != "organization" ?> checked<?cs /if ?> data-kind-switch> <?cs var:Lang.Customers.Kind.person ?></label>
+      <label class="check"><input type="radio" name="kind" value="organization"<?cs if:f.kind == "organization" ?> checked<?cs /if ?> data-kind-switch> <?cs var:Lang.Customers.Kind.organization ?></label>
+    </div>
+    <?cs call:field_error("kind") ?>
+  </div>
+  <div class="field">
+    <label for="doc_type"><?cs var:Lang.Customers.doc_type ?></label>
+    <select id="doc_type" name="doc_type"<?cs call:invalid_attr("doc_type") ?>>
+      <option value="">—</option>
+      <?cs each:o = Options.doc_types ?><option value="<?cs var:o.id ?>"<?cs if:o.id == f.doc_type ?> selected<?cs /if ?>><?cs var:o.code ?> · <?cs var:o.name ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error("doc_type") ?>
+  </div>
+  <?cs call:text_field("doc_number", Lang.Customers.doc_number, f.doc_number, " maxlength=40 autocomplete=off") ?>
+  <div class="kind-person field-group" data-kind="person">
+  <?cs call:text_field("first_name", Lang.Customers.first_name, f.first_name, " maxlength=60") ?>
+  <?cs call:text_field("second_name", Lang.Customers.second_name, f.second_name, " maxlength=60") ?>
+  <?cs call:text_field("first_surname", Lang.Customers.first_surname, f.first_surname, " maxlength=60") ?>
+  <?cs call:text_field("second_surname", Lang.Customers.second_surname, f.second_surname, " maxlength=60") ?>
+  <?cs call:text_field("birth_date", Lang.Customers.birth_date, f.birth_date, " type=date") ?>
+  <div class="field">
+    <label for="sex"><?cs var:Lang.Customers.sex ?></label>
+    <select id="sex" name="sex"<?cs call:invalid_attr("sex") ?>>
+      <option value="">—</option>
+      <?cs each:o = Lang.Customers.Sex ?><option value="<?cs name:o ?>"<?cs if:f.sex == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error("sex") ?>
+  </div>
+  <div class="field">
+    <label for="organization-q"><?cs var:Lang.Customers.organization ?></label>
+    <div class="lookup" data-lookup="/lookup/customers?kind=organization">
+      <input type="hidden" name="organization" value="<?cs if:f.organization > 0 ?><?cs var:f.organization ?><?cs /if ?>">
+      <input id="organization-q" value="<?cs var:f.organization_name ?>" autocomplete="off" placeholder="<?cs var:Lang.Lookup.placeholder ?>"<?cs call:invalid_attr("organization") ?>>
+      <a class="button lookup-open" href="/lookup/customers?kind=organization&amp;field=organization&amp;back=<?cs var:url_escape(Page.path) ?>" title="<?cs var:Lang.Lookup.open ?>"><span aria-hidden="true">🔍</span><span class="sr"><?cs var:Lang.Lookup.open ?></span></a>
+    </div>
+    <?cs call:field_error("organization") ?>
+  </div>
+  </div>
+  <div class="kind-organization field-group" data-kind="organization">
+  <?cs call:text_field("legal_name", Lang.Customers.legal_name, f.legal_name, " maxlength=200") ?>
+  </div><?cs /def ?>
+<?cs # The fields of a customer's contact datum (d), account (a) and contact (c). ?>
+<?cs def:datum_fields(d) ?>
+  <div class="field">
+    <label for="type"><?cs var:Lang.Customers.datum_type ?></label>
+    <select id="type" name="type"<?cs call:invalid_attr("type") ?>>
+      <?cs each:o = Lang.Customers.Datum ?><option value="<?cs name:o ?>"<?cs if:d.type == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error("type") ?>
+  </div>
+  <?cs call:text_field("area_code", Lang.Customers.area_code, d.area_code, " maxlength=5 inputmode=numeric size=5") ?>
+  <?cs call:text_field("value", Lang.Customers.value, d.value, " required maxlength=300") ?>
+  <?cs call:text_field("label", Lang.Customers.label, d.label, " maxlength=60") ?>
+  <?cs call:flag_box("preferred", Lang.Customers.preferred, d.preferred) ?><?cs /def ?>
+<?cs def:account_fields(a) ?>
+  <?cs call:text_field("number", Lang.Customers.account_number, a.number, " required maxlength=40") ?>
+  <?cs call:text_field("product", Lang.Customers.product, a.product, " maxlength=100") ?>
+  <div class="field">
+    <label for="status"><?cs var:Lang.Customers.account_status ?></label>
+    <select id="status" name="status"<?cs call:invalid_attr("status") ?>>
+      <?cs each:o = Lang.Customers.AccountStatus ?><option value="<?cs name:o ?>"<?cs if:a.status == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error("status") ?>
+  </div>
+  <?cs call:text_field("opened_at", Lang.Customers.opened_at, a.opened_at, " type=date") ?>
+  <div class="field wide">
+    <label for="detail"><?cs var:Lang.Customers.detail ?></label>
+    <textarea id="detail" name="detail" rows="2" maxlength="4000"<?cs call:invalid_attr("detail") ?>><?cs var:a.detail ?></textarea>
+    <?cs call:field_error("detail") ?>
+  </div><?cs /def ?>
+<?cs def:contact_fields(c) ?>
+  <?cs call:text_field("name", Lang.Customers.contact_name, c.name, " required maxlength=200") ?>
+  <?cs call:text_field("job_title", Lang.Customers.job_title, c.job_title, " maxlength=100") ?>
+  <?cs call:text_field("email", Lang.Customers.email, c.email, " type=email maxlength=254") ?>
+  <?cs call:text_field("phone", Lang.Customers.phone, c.phone, " type=tel maxlength=30") ?>
+  <?cs call:text_field("mobile", Lang.Customers.mobile, c.mobile, " type=tel maxlength=30") ?><?cs /def ?>
+<?cs def:datum_value(d) ?><?cs if:d.type == "email" ?><a href="mailto:<?cs var:d.value ?>"><?cs var:d.value ?></a><?cs elif:d.type == "mobile" || d.type == "phone" ?><a href="tel:<?cs var:d.area_code ?><?cs var:d.value ?>"><?cs if:d.area_code ?>(<?cs var:d.area_code ?>) <?cs /if ?><?cs var:d.value ?></a><?cs else ?><?cs var:d.value ?><?cs /if ?><?cs /def ?>

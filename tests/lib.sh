@@ -68,3 +68,16 @@ csrf() {
 sql() {
     mariadb --defaults-file="$ATIENDE_VAR/my.cnf" -uroot -N -B atiende -e "$1"
 }
+
+# Form posts with the session's CSRF token ($t), and JSON requests.
+post() { req -d "$2&csrf=$t" "$1"; }
+jpost() { req -H 'Accept: application/json' -d "$2&csrf=$t" "$1"; }
+jget() { req -H 'Accept: application/json' "$1"; }
+# jf FILTER: a jq filter over the last response's body.
+jf() { printf '%s' "$BODY" | jq -r "$1"; }
+# bad DESCRIPTION PATH DATA FIELD: a JSON write that must answer 422 naming FIELD.
+bad() { jpost "$2" "$3"; expect "$1 answers 422 naming $4" "$STATUS $(jf .error.field)" "422 $4"; }
+# uid LOGIN: the user's id.
+uid() { sql "SELECT id FROM users WHERE login = '$1'"; }
+# audits ACTION OBJECT_ID [DETAIL]: audit rows of that action by $admin.
+audits() { sql "SELECT COUNT(*) FROM audit_log WHERE action = '$1' AND object_id = $2 AND user_id = $admin${3:+ AND detail = '$3'}"; }
