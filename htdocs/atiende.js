@@ -4,6 +4,14 @@
  * window.confirm(message) before the form is sent; "Cancel" keeps the page as
  * it is. Without JavaScript the form is simply sent (the server side never
  * relies on this question).
+ *
+ * data-kind-form on a customer form: shows the person or the organization
+ * fields (blocks with data-kind) after the kind radio buttons.
+ *
+ * .lookup[data-lookup="/lookup/customers?..."]: a type-ahead over the search
+ * assistant's JSON. The visible input searches; picking a result fills the
+ * hidden input (the form field) with its id. Without JavaScript the
+ * magnifier link opens the assistant's page instead.
  */
 (function () {
   'use strict';
@@ -30,4 +38,100 @@
     }
   }, true);
 
+  // Customer forms: only the fields of the chosen kind.
+  function showKind(form) {
+    var checked = form.querySelector('input[name="kind"]:checked');
+    var kind = checked ? checked.value : 'person';
+    form.querySelectorAll('[data-kind]').forEach(function (block) {
+      var on = block.getAttribute('data-kind') === kind;
+      block.hidden = !on;
+      block.querySelectorAll('input, select, textarea').forEach(function (el) { el.disabled = !on; });
+    });
+  }
+  document.querySelectorAll('form[data-kind-form]').forEach(function (form) {
+    showKind(form);
+    form.addEventListener('change', function (e) {
+      if (e.target.name === 'kind') showKind(form);
+    });
+  });
+
+  // Type-ahead on the search assistant.
+  function setupLookup(box) {
+    var hidden = box.querySelector('input[type="hidden"]');
+    var input = box.querySelector('input:not([type="hidden"])');
+    if (!hidden || !input) return;
+    var list = document.createElement('ul');
+    list.className = 'lookup-list';
+    list.id = input.id + '-list';
+    list.setAttribute('role', 'listbox');
+    list.hidden = true;
+    box.appendChild(list);
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-autocomplete', 'list');
+    input.setAttribute('aria-controls', list.id);
+    input.setAttribute('aria-expanded', 'false');
+    var timer = null, seq = 0, active = -1;
+
+    function close() { list.hidden = true; input.setAttribute('aria-expanded', 'false'); active = -1; }
+    function pick(li) {
+      hidden.value = li.getAttribute('data-id');
+      input.value = li.getAttribute('data-label');
+      close();
+      hidden.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    function mark(i) {
+      var items = list.children;
+      if (!items.length) return;
+      active = (i + items.length) % items.length;
+      for (var k = 0; k < items.length; k++) items[k].setAttribute('aria-selected', k === active ? 'true' : 'false');
+      input.setAttribute('aria-activedescendant', items[active].id);
+    }
+    function search() {
+      var q = input.value.trim();
+      if (q === '') { hidden.value = ''; close(); return; }
+      var url = box.getAttribute('data-lookup');
+      url += (url.indexOf('?') < 0 ? '?' : '&') + 'q=' + encodeURIComponent(q);
+      var mine = ++seq;
+      fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (res) { return res.ok ? res.json() : { Results: [] }; })
+        .then(function (data) {
+          if (mine !== seq) return;
+          list.textContent = '';
+          (data.Results || []).forEach(function (r, i) {
+            var li = document.createElement('li');
+            li.id = list.id + '-' + i;
+            li.setAttribute('role', 'option');
+            li.setAttribute('data-id', r.id);
+            li.setAttribute('data-label', r.label);
+            li.textContent = r.label;
+            if (r.detail) {
+              var small = document.createElement('span');
+              small.className = 'muted small';
+              small.textContent = ' ' + r.detail;
+              li.appendChild(small);
+            }
+            li.addEventListener('mousedown', function (e) { e.preventDefault(); pick(li); });
+            list.appendChild(li);
+          });
+          list.hidden = list.children.length === 0;
+          input.setAttribute('aria-expanded', list.hidden ? 'false' : 'true');
+          active = -1;
+        })
+        .catch(function () { close(); });
+    }
+    input.addEventListener('input', function () {
+      hidden.value = '';
+      clearTimeout(timer);
+      timer = setTimeout(search, 200);
+    });
+    input.addEventListener('keydown', function (e) {
+      if (list.hidden) return;
+      if (e.key === 'ArrowDown') { e.preventDefault(); mark(active + 1); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); mark(active - 1); }
+      else if (e.key === 'Enter' && active >= 0) { e.preventDefault(); pick(list.children[active]); }
+      else if (e.key === 'Escape') { close(); }
+    });
+    input.addEventListener('blur', function () { setTimeout(close, 150); });
+  }
+  document.querySelectorAll('.lookup[data-lookup]').forEach(setupLookup);
 }());

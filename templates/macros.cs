@@ -214,7 +214,7 @@
     <div class="lookup" data-lookup="/lookup/customers?kind=organization">
       <input type="hidden" name="organization" value="<?cs if:f.organization > 0 ?><?cs var:f.organization ?><?cs /if ?>">
       <input id="organization-q" value="<?cs var:f.organization_name ?>" autocomplete="off" placeholder="<?cs var:Lang.Lookup.placeholder ?>"<?cs call:invalid_attr("organization") ?>>
-      <a class="button lookup-open" href="/lookup/customers?kind=organization&amp;field=organization&amp;back=<?cs var:url_escape(Page.path) ?>" title="<?cs var:Lang.Lookup.open ?>"><span aria-hidden="true">🔍</span><span class="sr"><?cs var:Lang.Lookup.open ?></span></a>
+      <a class="button lookup-open" href="/lookup/customers?kind=organization&amp;field=organization&amp;back=<?cs var:url_escape(Page.path) ?>" title="<?cs var:Lang.Lookup.open ?>"><svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="2"><circle cx="6.5" cy="6.5" r="4.5"/><path d="M10 10l4.5 4.5"/></svg><span class="sr"><?cs var:Lang.Lookup.open ?></span></a>
     </div>
     <?cs call:field_error("organization") ?>
   </div>

@@ -96,3 +96,24 @@ export async function launch() {
     return null;
   }
 }
+
+// The page's script errors, less the 422 answers a refused form gets on
+// purpose and the icon requests a navigation aborts.
+export function scriptErrors(page) {
+  const errors = page.errors.filter((e) => !/status of 422|ERR_ABORTED/.test(e));
+  return errors.length === 0 || errors.join('; ');
+}
+
+// Runs the body of a browser test with a launched browser, reporting a crash
+// as a failed check and always closing the browser.
+export async function run(name, body) {
+  const browser = await launch();
+  if (!browser) return;
+  try {
+    await body(browser);
+  } catch (e) {
+    notOk(`${name} ran to its end`, e && e.stack ? e.stack : e);
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
