@@ -30,6 +30,8 @@ struct part {
     const char *update_sql;     /* (fields..., id, customer, version) */
     const char *delete_sql;     /* (id, customer) */
     const char *after_sql;      /* (customer, id) after a save, or NULL */
+    int detail;                 /* the field the audit row names */
+    int org_only;               /* only organizations have these */
     const char *(*check)(struct req *r, const char **v, const char **field);
 };
 
@@ -51,7 +53,7 @@ static const struct part parts[] = {
       /* one preferred datum per type */
       "UPDATE contact_data d JOIN contact_data me ON me.id = ? AND me.preferred = 1"
       " SET d.preferred = 0 WHERE d.customer_id = ? AND d.type = me.type AND d.id <> me.id",
-      check_datum },
+      1, 0, check_datum },
     { "accounts", "Account", "Accounts", "account",
       { "number", "product", "status", "opened_at", "detail" },
       "SELECT id, number, product, status, opened_at, detail, version FROM accounts"
@@ -61,7 +63,7 @@ static const struct part parts[] = {
       "UPDATE accounts SET number = ?, product = ?, status = ?, opened_at = NULLIF(?, ''),"
       " detail = ?, version = version + 1, updated_at = UTC_TIMESTAMP()"
       " WHERE id = ? AND customer_id = ? AND version = ?",
-      "DELETE FROM accounts WHERE id = ? AND customer_id = ?", NULL, check_account },
+      "DELETE FROM accounts WHERE id = ? AND customer_id = ?", NULL, 0, 0, check_account },
     { "contacts", "Contact", "Contacts", "contact",
       { "name", "job_title", "email", "phone", "mobile" },
       "SELECT id, name, job_title, email, phone, mobile, version FROM contacts"
@@ -71,7 +73,7 @@ static const struct part parts[] = {
       "UPDATE contacts SET name = ?, job_title = ?, email = ?, phone = ?, mobile = ?,"
       " version = version + 1, updated_at = UTC_TIMESTAMP()"
       " WHERE id = ? AND customer_id = ? AND version = ?",
-      "DELETE FROM contacts WHERE id = ? AND customer_id = ?", NULL, check_contact },
+      "DELETE FROM contacts WHERE id = ? AND customer_id = ?", NULL, 0, 1, check_contact },
 };
 
 static const char *check_datum(struct req *r, const char **v, const char **field)
@@ -92,13 +94,6 @@ static const char *check_datum(struct req *r, const char **v, const char **field
     return datum_problem(r->a, v[0], &v[1], v[2], field);
 }
 
-static int date_ok(const char *s)
-{
-    struct tm tm = { 0 };
-    const char *end = strptime(s, "%Y-%m-%d", &tm);
-    return end && !*end && strlen(s) == 10;
-}
-
 static const char *check_account(struct req *r, const char **v, const char **field)
 {
     if (!*v[2]) {
@@ -107,7 +102,7 @@ static const char *check_account(struct req *r, const char **v, const char **fie
     *field = !*v[0] || strlen(v[0]) > 40 ? "number"
            : strlen(v[1]) > 100 ? "product"
            : strcmp(v[2], "active") && strcmp(v[2], "suspended") && strcmp(v[2], "closed") ? "status"
-           : *v[3] && !date_ok(v[3]) ? "opened_at"
+           : *v[3] && !date_valid(v[3]) ? "opened_at"
            : strlen(v[4]) > 4000 ? "detail" : NULL;
     static const char *const keys[][2] = {
         { "number", "account_number_required" }, { "product", "text_long" },
@@ -146,11 +141,12 @@ static int list(struct req *r)
     long long page = 1, total;
     req_int(r, "page", 1, 100000, &page);
     char *like = db_like(r->a, q), *digits = db_like(r->a, search_digits(r->a, q)), *n;
+    char *doc = db_like(r->a, search_document(r->a, q));
     struct db_rows rows;
-#define MATCH " WHERE (? = '' OR c.display_name LIKE ? OR c.doc_number LIKE ? OR EXISTS" \
+#define MATCH " WHERE (? = '' OR c.display_name LIKE ? OR c.doc_number LIKE ? OR c.doc_number LIKE ? OR EXISTS" \
     " (SELECT 1 FROM contact_data d WHERE d.customer_id = c.id AND (d.value LIKE ? OR d.value LIKE ?)))"
-    if (db_value(r->a, &n, "SELECT COUNT(*) FROM customers c" MATCH, "sssss",
-                 q, like, digits, like, digits) != DB_OK ||
+    if (db_value(r->a, &n, "SELECT COUNT(*) FROM customers c" MATCH, "ssssss",
+                 q, like, doc, digits, like, digits) != DB_OK ||
         db_select(r->a, &rows,
                   "SELECT c.id, c.kind, c.display_name, t.code AS doc_type, c.doc_number,"
                   " o.display_name AS organization, c.created_at,"
@@ -160,8 +156,8 @@ static int list(struct req *r)
                   "  AND d.type IN ('mobile', 'phone') ORDER BY d.preferred DESC, d.id LIMIT 1) AS phone"
                   " FROM customers c LEFT JOIN document_types t ON t.id = c.doc_type_id"
                   " LEFT JOIN customers o ON o.id = c.organization_id" MATCH
-                  " ORDER BY c.display_name, c.id LIMIT ? OFFSET ?", "sssssll",
-                  q, like, digits, like, digits, (long long)PER_PAGE,
+                  " ORDER BY c.display_name, c.id LIMIT ? OFFSET ?", "ssssssll",
+                  q, like, doc, digits, like, digits, (long long)PER_PAGE,
                   (page - 1) * PER_PAGE) != DB_OK) {
         return admin_fail(r, DB_DOWN);
     }
@@ -350,6 +346,14 @@ static int part_save(struct req *r, const struct part *p, long long id, long lon
     }
     part_read(r, p, v);
     key = p->check(r, v, &field);
+    char *kind = NULL;
+    if (!key && p->org_only && (db_value(r->a, &kind, "SELECT kind FROM customers WHERE id = ?", "l", id)
+                                != DB_OK || !kind || strcmp(kind, "organization") != 0)) {
+        if (!kind) {
+            return admin_fail(r, 0);
+        }
+        key = "contacts_organization_only", field = "name";
+    }
     if (!key) {
         n = item ? db_exec(p->update_sql, "ssssslll", v[0], v[1], v[2], v[3], v[4], item, id, version)
                  : db_exec(p->insert_sql, "lsssss", id, v[0], v[1], v[2], v[3], v[4]);
@@ -387,7 +391,7 @@ static int part_save(struct req *r, const struct part *p, long long id, long lon
         db_exec(p->after_sql, "ll", saved, id);
     }
     const char *action = arena_printf(r->a, "%s_%s", p->object, item ? "update" : "create");
-    audit(r->user.id, req_env(r, "REMOTE_ADDR"), action, "customer", id, v[1]);
+    audit(r->user.id, req_env(r, "REMOTE_ADDR"), action, "customer", id, v[p->detail]);
     const char *back = arena_printf(r->a, "/customers/%lld?saved=1#%s", id, p->path);
     if (!item && resp_created(r, arena_printf(r->a, "/customers/%lld/%s/%lld", id, p->path, saved)) == 201) {
         return part_show(r, p, id, saved);

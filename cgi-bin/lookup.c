@@ -14,7 +14,12 @@
 /* A path of this site, so that a result link cannot lead elsewhere. */
 static int local_path(const char *s)
 {
-    return s[0] == '/' && s[1] != '/' && s[1] != '\\' && !strpbrk(s, "\r\n\\");
+    for (const char *p = s; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\') {
+            return 0;       /* browsers drop tabs and newlines: "/\t/x" is "//x" */
+        }
+    }
+    return s[0] == '/' && s[1] != '/';
 }
 
 static int field_name(const char *s)

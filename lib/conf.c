@@ -40,6 +40,7 @@ static const struct conf_key {
     { "Login.window_minutes", CONF_INT, offsetof(struct conf, login_window_minutes), "15" },
     { "Limits.max_body", CONF_LONG, offsetof(struct conf, max_body), "1048576" },
     { "Limits.max_params", CONF_INT, offsetof(struct conf, max_params), "500" },
+    { "Cases.agents_restricted", CONF_INT, offsetof(struct conf, cases_agents_restricted), "0" },
 };
 
 #define NKEYS (sizeof keys / sizeof *keys)

@@ -12,6 +12,7 @@ struct conf {
     int login_max_per_login, login_max_per_addr, login_window_minutes;
     long max_body;
     int max_params;
+    int cases_agents_restricted;   /* 1: agents see only cases of their areas, teams or their own */
 };
 
 /* The process's configuration; valid after conf_load. */

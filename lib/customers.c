@@ -45,6 +45,18 @@ void customer_read(struct req *r, struct customer_form *f)
     f->organization = id_param(r, "organization");
 }
 
+char *search_document(struct arena *a, const char *q)
+{
+    char *out = arena_strdup(a, q), *w = out;
+    for (const char *p = q; *p; p++) {
+        if (*p != ' ' && *p != '.') {
+            *w++ = (char)toupper((unsigned char)*p);
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
 char *search_digits(struct arena *a, const char *q)
 {
     char *out = arena_strdup(a, q), *w = out;
@@ -75,12 +87,10 @@ static const char *document(struct arena *a, const char *s)
     return w - out >= 3 && w - out <= 30 ? out : NULL;
 }
 
-/* "YYYY-MM-DD" from 1900 up to today: "" fine, else the Lang.Err key. */
+/* "YYYY-MM-DD" up to today: "" fine, else the Lang.Err key. */
 static const char *birth_problem(const char *s)
 {
-    struct tm tm = { 0 };
-    const char *end = strptime(s, "%Y-%m-%d", &tm);
-    if (!end || *end || strlen(s) != 10 || tm.tm_year < 0) {
+    if (!date_valid(s)) {
         return "date_invalid";
     }
     char today[11];
@@ -146,6 +156,10 @@ void customer_check(struct req *r, struct customer_form *f, long long id, struct
     }
     if (f->sex && (strlen(f->sex) != 1 || !strchr("FMO", f->sex[0]))) {
         set(fe, "sex", "choice_unknown");
+    }
+    if (id && strcmp(f->kind, "person") == 0 &&
+        exists(r, "SELECT 1 FROM customers WHERE organization_id = ? LIMIT 1", id)) {
+        set(fe, "kind", "organization_has_members");
     }
     if (f->organization < 0 || (f->organization > 0 && (f->organization == id ||
         !exists(r, "SELECT 1 FROM customers WHERE id = ? AND kind = 'organization'",

@@ -43,4 +43,7 @@ const char *datum_problem(struct arena *a, const char *type, const char **value,
    brackets (so "300 123-4567" finds 3001234567). */
 char *search_digits(struct arena *a, const char *q);
 
+/* A document number as stored: without spaces and dots, upper case. */
+char *search_document(struct arena *a, const char *q);
+
 #endif

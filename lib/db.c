@@ -526,3 +526,97 @@ char *db_like(struct arena *a, const char *s)
     *o = '\0';
     return out;
 }
+
+void db_query_init(struct db_query *q, struct arena *a, const char *sql)
+{
+    memset(q, 0, sizeof *q);
+    sbuf_init(&q->sql, a);
+    sbuf_adds(&q->sql, sql);
+}
+
+void db_query_add(struct db_query *q, const char *fragment, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    sbuf_adds(&q->sql, fragment);
+    for (const char *t = types; *t; t++) {
+        if (q->n == DB_QUERY_MAX) {
+            q->bad = 1;
+            break;
+        }
+        q->types[q->n] = *t == 'i' ? 'l' : *t;
+        if (*t == 'i') {
+            q->ints[q->n] = va_arg(ap, int);
+        } else if (*t == 'l') {
+            q->ints[q->n] = va_arg(ap, long long);
+        } else if (*t == 's') {
+            q->strs[q->n] = va_arg(ap, const char *);
+        } else {
+            q->bad = 1;
+            break;
+        }
+        q->n++;
+    }
+    va_end(ap);
+}
+
+/* The query's parameters bound the way bind_params binds arguments. */
+static int bind_query(struct bound *b, const struct db_query *q)
+{
+    memset(b, 0, sizeof *b);
+    if (q->bad || q->n > MAX_PARAMS) {
+        LOG_ERROR("bad query parameters for: %.200s", q->sql.s);
+        return -1;
+    }
+    for (int i = 0; i < q->n; i++) {
+        MYSQL_BIND *x = &b->bind[i];
+        if (q->types[i] == 'l') {
+            b->ints[i] = q->ints[i];
+            x->buffer_type = MYSQL_TYPE_LONGLONG;
+            x->buffer = &b->ints[i];
+        } else {
+            x->buffer_type = MYSQL_TYPE_STRING;
+            x->buffer = (void *)q->strs[i];
+            b->lens[i] = q->strs[i] ? strlen(q->strs[i]) : 0;
+            b->nulls[i] = q->strs[i] == NULL;
+            x->length = &b->lens[i];
+            x->is_null = &b->nulls[i];
+        }
+    }
+    b->n = q->n;
+    return 0;
+}
+
+int db_query_select(struct arena *a, struct db_rows *out, const struct db_query *q)
+{
+    struct bound b;
+    int status;
+    memset(out, 0, sizeof *out);
+    if (bind_query(&b, q) != 0) {
+        return DB_ERROR;
+    }
+    MYSQL_STMT *st = run(q->sql.s, &b, 1, &status);
+    if (!st) {
+        return status;
+    }
+    status = fetch_rows(a, st, out);
+    if (status != DB_OK) {
+        LOG_ERROR("fetch failed: %s in: %.200s", errmsg, q->sql.s);
+    }
+    return status;
+}
+
+long long db_query_exec(const struct db_query *q)
+{
+    struct bound b;
+    int status;
+    if (bind_query(&b, q) != 0) {
+        return DB_ERROR;
+    }
+    MYSQL_STMT *st = run(q->sql.s, &b, 0, &status);
+    if (!st) {
+        return status;
+    }
+    last_id = (long long)mysql_stmt_insert_id(st);
+    return (long long)mysql_stmt_affected_rows(st);
+}

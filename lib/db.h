@@ -41,6 +41,28 @@ int db_select(struct arena *a, struct db_rows *out, const char *sql, const char 
    negative status. */
 long long db_exec(const char *sql, const char *types, ...);
 
+/* A statement put together at run time (filters, sort orders) from constant
+   SQL fragments, with the parameters each fragment brings. */
+#define DB_QUERY_MAX 40
+struct db_query {
+    struct sbuf sql;
+    int n, bad;
+    char types[DB_QUERY_MAX + 1];
+    long long ints[DB_QUERY_MAX];
+    const char *strs[DB_QUERY_MAX];
+};
+
+/* Starts q with sql (a literal). */
+void db_query_init(struct db_query *q, struct arena *a, const char *sql);
+
+/* Appends fragment (a literal SQL text) and its parameters: types as for
+   db_exec, but only 'i', 'l' and 's'. */
+void db_query_add(struct db_query *q, const char *fragment, const char *types, ...);
+
+/* Runs the assembled statement: as db_select / db_exec. */
+int db_query_select(struct arena *a, struct db_rows *out, const struct db_query *q);
+long long db_query_exec(const struct db_query *q);
+
 /* The AUTO_INCREMENT id of the last INSERT through db_exec. */
 long long db_last_id(void);
 

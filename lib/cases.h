@@ -1,0 +1,59 @@
+/* cases.h: the rules of a case shared by the case screens, the portal and
+   the escalation job: its fields (how each is read, checked, stored and
+   shown), numbering, history rows and who may see it. */
+#ifndef ATIENDE_CASES_H
+#define ATIENDE_CASES_H
+
+#include "req.h"
+#include "users.h"
+
+enum case_field_kind {
+    CF_TEXT, CF_REF, CF_USER, CF_DATE, CF_DATETIME, CF_INT, CF_DECIMAL, CF_FLAG, CF_ENUM,
+};
+
+struct case_field {
+    const char *name;           /* form field */
+    const char *column;         /* column of cases (a constant) */
+    enum case_field_kind kind;
+    int required;
+    int max;                    /* text: bytes; int: the largest value */
+    const char *show_sql;       /* refs: the name of id ? (and the language, when lang) */
+    int lang;
+};
+
+extern const struct case_field case_fields[];
+extern const int case_field_count;
+
+/* The values of a case form, one per case_fields entry: NULL = SQL NULL,
+   and given[i] = 0 when the request left the field out. */
+struct case_values {
+    const char *v[48];
+    int given[48];
+};
+
+/* Reads and checks the case fields of the request. creating: absent
+   fields take their defaults (received_at now, priority "medium").
+   Cross-field rules too (planned dates in order, the contact and account
+   belong to the customer, a customer or a requester). First problem in fe. */
+void case_read(struct req *r, struct case_values *cv, int creating, struct field_error *fe);
+
+/* A field's value as people see it (names for refs), in the user's language. */
+const char *case_show(struct req *r, int field, const char *value);
+
+/* Inside a transaction: the next number of the year, "2026-000123". NULL
+   when the database failed. */
+const char *case_next_number(struct req *r);
+
+/* Appends a history row. kind: create, change, status, assign, close,
+   reactivate, escalate, note. */
+long long case_history(long long case_id, int episode, long long user, int version,
+                       const char *kind, const char *field, const char *old_value,
+                       const char *new_value, long long old_ref, long long new_ref,
+                       const char *note);
+
+/* The SQL condition (on cases alias c, parameters in types/args order:
+   user id three times) that limits an agent to their areas, teams and own
+   cases, or NULL when this user sees every case. */
+const char *case_scope_sql(const struct req *r);
+
+#endif
