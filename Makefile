@@ -1,7 +1,7 @@
 # Atiende: `make run` starts everything with demo data; `make test` runs every test.
 # `make` builds into build/; `make SAN=1` builds the sanitizer variant into build-san/.
 
-SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs customers lookup
+SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs customers lookup cases
 PROGRAMS := atiende-admin
 
 SAN ?= 0
@@ -50,9 +50,18 @@ $(LIB): $(LIB_OBJ)
 	$(say) AR $@
 	$(Q)ar rcs $@ $^
 
-$(BUILD)/cgi-bin/%: $(BUILD)/cgi-bin/%.o $(LIB)
+# A screen is cgi-bin/<name>.c, plus cgi-bin/<name>/*.c when it has parts.
+# (Their objects go under parts/: build/cgi-bin/<name> is the program.)
+screen_parts = $(patsubst cgi-bin/%.c,$(BUILD)/parts/%.o,$(wildcard cgi-bin/$(1)/*.c))
+$(BUILD)/parts/%.o: cgi-bin/%.c
+	@mkdir -p $(dir $@)
+	$(say) CC $@
+	$(Q)$(CC) $(CFLAGS) -c $< -o $@
+
+.SECONDEXPANSION:
+$(BUILD)/cgi-bin/%: $(BUILD)/cgi-bin/%.o $$(call screen_parts,$$*) $(LIB)
 	$(say) LD $@
-	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+	$(Q)$(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LIB) $(LDLIBS)
 
 $(BUILD)/bin/atiende-admin: $(ADMIN_OBJ) $(LIB)
 	$(say) LD $@
@@ -99,4 +108,4 @@ $(BUILD)/fuzz_form: tests/fuzz/fuzz_form.c lib/form.c lib/arena.c
 clean:
 	rm -rf build build-san
 
--include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(SCREENS:%=$(BUILD)/cgi-bin/%.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d)
+-include $(LIB_OBJ:.o=.d) $(ADMIN_OBJ:.o=.d) $(SCREENS:%=$(BUILD)/cgi-bin/%.d) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/unit/%.d) $(wildcard $(BUILD)/parts/*/*.d)

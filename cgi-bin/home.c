@@ -11,6 +11,7 @@ static const struct link {
     const char *key, *href;
     int roles;
 } links[] = {
+    { "cases", "/cases", ROLES_STAFF },
     { "customers", "/customers", ROLES_STAFF },
     { "users", "/admin/users", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "teams", "/admin/teams", ROLE_ADMIN | ROLE_SUPERVISOR },

@@ -51,7 +51,7 @@ const struct case_field case_fields[] = {
 };
 const int case_field_count = sizeof case_fields / sizeof *case_fields;
 
-static int field_index(const char *name)
+int case_field_index(const char *name)
 {
     for (int i = 0; i < case_field_count; i++) {
         if (strcmp(case_fields[i].name, name) == 0) {
@@ -175,11 +175,11 @@ static void set(struct field_error *fe, const char *field, const char *key)
 /* The rules between fields, over the values the case will have. */
 static void cross_check(struct req *r, const struct case_values *cv, struct field_error *fe)
 {
-    const char *start = cv->v[field_index("start_at")], *close = cv->v[field_index("close_at")];
-    const char *customer = cv->v[field_index("customer")], *contact = cv->v[field_index("contact")];
-    const char *account = cv->v[field_index("account")], *email = cv->v[field_index("requester_email")];
-    const char *first = cv->v[field_index("requester_first_name")];
-    const char *received = cv->v[field_index("received_at")];
+    const char *start = cv->v[case_field_index("start_at")], *close = cv->v[case_field_index("close_at")];
+    const char *customer = cv->v[case_field_index("customer")], *contact = cv->v[case_field_index("contact")];
+    const char *account = cv->v[case_field_index("account")], *email = cv->v[case_field_index("requester_email")];
+    const char *first = cv->v[case_field_index("requester_first_name")];
+    const char *received = cv->v[case_field_index("received_at")];
     char *v = NULL;
     if (start && close && strcmp(start, close) > 0) {
         set(fe, "close_at", "dates_order");
@@ -215,7 +215,7 @@ void case_read(struct req *r, struct case_values *cv, int creating, struct field
     for (int i = 0; i < case_field_count; i++) {
         const struct case_field *f = &case_fields[i];
         const char *in = req_param(r, f->name);
-        cv->given[i] = in != NULL || (f->kind == CF_FLAG && creating);
+        cv->given[i] = in != NULL || creating;     /* a new case: defaults for the rest */
         if (!cv->given[i]) {
             cv->v[i] = NULL;
             continue;
@@ -237,21 +237,17 @@ void case_read(struct req *r, struct case_values *cv, int creating, struct field
             set(fe, f->name, key);
         }
     }
-    if (creating && !cv->v[field_index("priority")] && !req_param(r, "priority")) {
+    if (creating && !cv->v[case_field_index("priority")] && !req_param(r, "priority")) {
         char *medium = NULL;
         db_value(r->a, &medium, "SELECT id FROM priorities WHERE code = 'medium'", "");
-        cv->v[field_index("priority")] = medium;
-        cv->given[field_index("priority")] = 1;
+        cv->v[case_field_index("priority")] = medium;
+        cv->given[case_field_index("priority")] = 1;
         if (fe->field && strcmp(fe->field, "priority") == 0) {
             fe->field = fe->key = NULL;
         }
     }
 }
 
-/* Completes cv with the stored values of the fields not given, so the
-   cross-field rules see the case as it will be. */
-void case_cross_check(struct req *r, struct case_values *cv, const char *const *stored,
-                      struct field_error *fe);
 void case_cross_check(struct req *r, struct case_values *cv, const char *const *stored,
                       struct field_error *fe)
 {

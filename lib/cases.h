@@ -37,6 +37,15 @@ struct case_values {
    belong to the customer, a customer or a requester). First problem in fe. */
 void case_read(struct req *r, struct case_values *cv, int creating, struct field_error *fe);
 
+/* The rules between fields over the case as it will be: cv, completed with
+   stored (one value per field, as read from the database; NULL: creating)
+   for the fields the request left out. */
+void case_cross_check(struct req *r, struct case_values *cv, const char *const *stored,
+                      struct field_error *fe);
+
+/* The index of a field in case_fields, or -1. */
+int case_field_index(const char *name);
+
 /* A field's value as people see it (names for refs), in the user's language. */
 const char *case_show(struct req *r, int field, const char *value);
 

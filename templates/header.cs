@@ -16,6 +16,7 @@
   <nav class="nav" aria-label="<?cs var:Lang.Nav.main ?>">
     <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a>
     <?cs if:User.is_staff ?>
+    <a href="/cases"<?cs if:string.find(Page.path, "/cases") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.cases ?></a>
     <a href="/customers"<?cs if:string.find(Page.path, "/customers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.customers ?></a>
     <?cs /if ?>
     <?cs if:User.is_supervisor ?>

@@ -258,3 +258,96 @@
   <?cs call:text_field("phone", Lang.Customers.phone, c.phone, " type=tel maxlength=30") ?>
   <?cs call:text_field("mobile", Lang.Customers.mobile, c.mobile, " type=tel maxlength=30") ?><?cs /def ?>
 <?cs def:datum_value(d) ?><?cs if:d.type == "email" ?><a href="mailto:<?cs var:d.value ?>"><?cs var:d.value ?></a><?cs elif:d.type == "mobile" || d.type == "phone" ?><a href="tel:<?cs var:d.area_code ?><?cs var:d.value ?>"><?cs if:d.area_code ?>(<?cs var:d.area_code ?>) <?cs /if ?><?cs var:d.value ?></a><?cs else ?><?cs var:d.value ?><?cs /if ?><?cs /def ?>
+<?cs # A select over options (id, name[, code]); blank: the empty choice's text. ?>
+<?cs def:select_field(name, label, options, current, blank) ?>
+  <div class="field">
+    <label for="<?cs var:name ?>"><?cs var:label ?></label>
+    <select id="<?cs var:name ?>" name="<?cs var:name ?>"<?cs call:invalid_attr(name) ?>>
+      <?cs if:blank ?><option value=""><?cs var:blank ?></option><?cs /if ?>
+      <?cs each:o = options ?><option value="<?cs var:o.id ?>"<?cs if:o.id == current ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error(name) ?>
+  </div><?cs /def ?>
+<?cs # A field picked with the search assistant: hidden id, visible search. ?>
+<?cs def:lookup_field(name, label, what, value, shown, back) ?>
+  <div class="field">
+    <label for="<?cs var:name ?>-q"><?cs var:label ?></label>
+    <div class="lookup" data-lookup="/lookup/<?cs var:what ?>">
+      <input type="hidden" name="<?cs var:name ?>" value="<?cs var:value ?>">
+      <input id="<?cs var:name ?>-q" value="<?cs var:shown ?>" autocomplete="off" placeholder="<?cs var:Lang.Lookup.placeholder ?>"<?cs call:invalid_attr(name) ?>>
+      <a class="button lookup-open" href="/lookup/<?cs var:what ?>?field=<?cs var:name ?>&amp;back=<?cs var:url_escape(back) ?>" title="<?cs var:Lang.Lookup.open ?>"><svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="2"><circle cx="6.5" cy="6.5" r="4.5"/><path d="M10 10l4.5 4.5"/></svg><span class="sr"><?cs var:Lang.Lookup.open ?></span></a>
+    </div>
+    <?cs call:field_error(name) ?>
+  </div><?cs /def ?>
+<?cs # The case form's fields (F: Form), in the manual's sections. ?>
+<?cs def:case_fields(F, back) ?>
+  <fieldset class="panel grid-form">
+    <legend><?cs var:Lang.Cases.Section.general ?></legend>
+    <div class="field wide">
+      <label for="subject"><?cs var:Lang.Cases.Field.subject ?></label>
+      <input id="subject" name="subject" value="<?cs var:F.subject ?>" required maxlength="200"<?cs call:invalid_attr("subject") ?>>
+      <?cs call:field_error("subject") ?>
+    </div>
+    <div class="field wide">
+      <label for="description"><?cs var:Lang.Cases.Field.description ?></label>
+      <textarea id="description" name="description" rows="4" required maxlength="20000"<?cs call:invalid_attr("description") ?>><?cs var:F.description ?></textarea>
+      <?cs call:field_error("description") ?>
+    </div>
+    <?cs call:select_field("area", Lang.Cases.Field.area, Options.areas, F.area, Lang.Cases.choose) ?>
+    <?cs call:select_field("type", Lang.Cases.Field.type, Options.types, F.type, "—") ?>
+    <?cs call:select_field("priority", Lang.Cases.Field.priority, Options.priorities, F.priority, "") ?>
+    <?cs call:select_field("assignee", Lang.Cases.Field.assignee, Options.users, F.assignee, Lang.Cases.nobody) ?>
+    <?cs call:text_field("received_at", Lang.Cases.Field.received_at, F.received_at, " type=datetime-local") ?>
+    <?cs call:select_field("source", Lang.Cases.Field.source, Options.sources, F.source, "—") ?>
+  </fieldset>
+  <fieldset class="panel grid-form">
+    <legend><?cs var:Lang.Cases.Section.customer ?></legend>
+    <?cs call:lookup_field("customer", Lang.Cases.Field.customer, "customers", F.customer, F.customer_name, back) ?>
+    <?cs call:lookup_field("contact", Lang.Cases.Field.contact, "contacts", F.contact, F.contact_name, back) ?>
+    <?cs if:subcount(Options.accounts) ?><?cs call:select_field("account", Lang.Cases.Field.account, Options.accounts, F.account, "—") ?><?cs /if ?>
+    <p class="hint wide"><?cs var:Lang.Cases.requester_hint ?></p>
+    <?cs call:text_field("requester_first_name", Lang.Cases.Field.requester_first_name, F.requester_first_name, " maxlength=60") ?>
+    <?cs call:text_field("requester_last_name", Lang.Cases.Field.requester_last_name, F.requester_last_name, " maxlength=60") ?>
+    <?cs call:text_field("requester_title", Lang.Cases.Field.requester_title, F.requester_title, " maxlength=100") ?>
+    <?cs call:text_field("requester_phone", Lang.Cases.Field.requester_phone, F.requester_phone, " type=tel maxlength=30") ?>
+    <?cs call:text_field("requester_email", Lang.Cases.Field.requester_email, F.requester_email, " type=email maxlength=254") ?>
+    <?cs if:!F.id && !Case.id ?><?cs call:flag_box("save_requester", Lang.Cases.save_requester, F.save_requester) ?><?cs /if ?>
+  </fieldset>
+  <fieldset class="panel grid-form">
+    <legend><?cs var:Lang.Cases.Section.planning ?></legend>
+    <?cs call:text_field("due_at", Lang.Cases.Field.due_at, F.due_at, " type=date") ?>
+    <?cs call:text_field("start_at", Lang.Cases.Field.start_at, F.start_at, " type=date") ?>
+    <?cs call:text_field("close_at", Lang.Cases.Field.close_at, F.close_at, " type=date") ?>
+    <?cs call:select_field("stage", Lang.Cases.Field.stage, Options.stages, F.stage, "—") ?>
+    <?cs call:text_field("progress", Lang.Cases.Field.progress, F.progress, " type=number min=0 max=100") ?>
+    <?cs call:select_field("team", Lang.Cases.Field.team, Options.teams, F.team, "—") ?>
+    <?cs call:select_field("department", Lang.Cases.Field.department, Options.departments, F.department, "—") ?>
+    <?cs call:select_field("coordinator", Lang.Cases.Field.coordinator, Options.users, F.coordinator, "—") ?>
+  </fieldset>
+  <fieldset class="panel grid-form">
+    <legend><?cs var:Lang.Cases.Section.other ?></legend>
+    <?cs call:select_field("article", Lang.Cases.Field.article, Options.articles, F.article, "—") ?>
+    <?cs call:select_field("class", Lang.Cases.Field.class, Options.classes, F.class, "—") ?>
+    <?cs call:text_field("estimate_hours", Lang.Cases.Field.estimate_hours, F.estimate_hours, " inputmode=decimal") ?>
+    <div class="field">
+      <label for="complexity"><?cs var:Lang.Cases.Field.complexity ?></label>
+      <select id="complexity" name="complexity"<?cs call:invalid_attr("complexity") ?>>
+        <option value="">—</option>
+        <?cs each:o = Lang.Cases.Complexity ?><option value="<?cs name:o ?>"<?cs if:F.complexity == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?>
+      </select>
+      <?cs call:field_error("complexity") ?>
+    </div>
+    <?cs call:text_field("level", Lang.Cases.Field.level, F.level, " type=number min=0 max=1000") ?>
+    <?cs call:flag_box("internal", Lang.Cases.Field.internal, F.internal) ?>
+    <?cs call:flag_box("billable", Lang.Cases.Field.billable, F.billable) ?>
+    <div class="field wide">
+      <label for="comment"><?cs var:Lang.Cases.Field.comment ?></label>
+      <textarea id="comment" name="comment" rows="2" maxlength="20000"<?cs call:invalid_attr("comment") ?>><?cs var:F.comment ?></textarea>
+      <?cs call:field_error("comment") ?>
+    </div>
+  </fieldset><?cs /def ?>
+<?cs def:select_filter(name, label, options, current) ?><div class="field"><label for="<?cs var:name ?>"><?cs var:label ?></label>
+    <select id="<?cs var:name ?>" name="<?cs var:name ?>">
+      <option value=""><?cs var:Lang.Common.all ?></option>
+      <?cs each:o = options ?><option value="<?cs var:o.id ?>"<?cs if:current == o.id ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /each ?>
+    </select></div><?cs /def ?>

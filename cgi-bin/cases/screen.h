@@ -1,0 +1,43 @@
+/* screen.h: the parts of the cases screen — list.c (the list and its
+   filters), view.c (loading a case and the form's options), write.c
+   (register, update, reassign, close, reactivate). */
+#ifndef ATIENDE_CASES_SCREEN_H
+#define ATIENDE_CASES_SCREEN_H
+
+#include "cases.h"
+#include "req.h"
+
+/* What a write came to. */
+enum case_result {
+    CASE_SAVED, CASE_INVALID, CASE_STALE, CASE_CLOSED, CASE_OPEN, CASE_FORBIDDEN,
+    CASE_MISSING, CASE_DB,
+};
+
+int case_list(struct req *r);
+
+/* 1 when this user may see and work case id (Cases.agents_restricted). */
+int case_visible(struct req *r, long long id);
+
+/* The options of the case form (catalogs, areas, teams, staff). 1 or <0. */
+int case_options(struct req *r);
+
+/* Case id into Case.* (names), Form.* (values for the edit form), its
+   history, and the form's options. 1 found, 0 not, <0 db failure. */
+int case_load(struct req *r, long long id);
+
+/* Copies the submitted case fields into Form.* (a refused form keeps them). */
+void case_echo(struct req *r);
+
+/* Registers a checked case: number, initial status, history, the initial
+   note, and the requester saved as a customer when asked. The new id, or
+   a negative db status. */
+long long case_insert(struct req *r, struct case_values *cv, const char *note,
+                      int save_requester, const char **number);
+
+enum case_result case_update(struct req *r, long long id, long long version,
+                             struct field_error *fe);
+enum case_result case_reassign(struct req *r, long long id, struct field_error *fe);
+enum case_result case_close(struct req *r, long long id, struct field_error *fe);
+enum case_result case_reactivate(struct req *r, long long id, struct field_error *fe);
+
+#endif

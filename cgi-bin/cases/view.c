@@ -1,0 +1,199 @@
+/* view.c: one case for the view — its names, the values of its edit form,
+   its status history and full history — and the options the forms offer. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "catalog.h"
+#include "db.h"
+#include "screen.h"
+#include "view.h"
+
+int case_visible(struct req *r, long long id)
+{
+    const char *scope = case_scope_sql(r);
+    if (!scope) {
+        return 1;
+    }
+    struct db_query q;
+    struct db_rows rows;
+    db_query_init(&q, r->a, "SELECT 1 FROM cases c WHERE 1 = 1");
+    db_query_add(&q, " AND c.id = ?", "l", id);
+    db_query_add(&q, scope, "lll", r->user.id, r->user.id, r->user.id);
+    /* an unknown id is "visible": the screen answers 404 for it */
+    return db_query_select(r->a, &rows, &q) == DB_OK &&
+           (rows.n == 1 || db_select(r->a, &rows, "SELECT 1 FROM cases WHERE id = ?", "l", id) != DB_OK ||
+            rows.n == 0);
+}
+
+int case_options(struct req *r)
+{
+    static const char *const kinds[] = { "statuses", "types", "priorities", "sources", "stages",
+                                         "articles", "classes", "departments" };
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
+        if (catalog_options(r, catalog_find(kinds[i]), arena_printf(r->a, "Options.%s", kinds[i]),
+                            0) != DB_OK) {
+            return DB_DOWN;
+        }
+    }
+    struct db_rows areas, teams, users;
+    if (db_select(r->a, &areas, "SELECT id, name FROM areas WHERE active = 1 ORDER BY name", "") != DB_OK ||
+        db_select(r->a, &teams, "SELECT id, name FROM teams WHERE active = 1 ORDER BY name", "") != DB_OK ||
+        db_select(r->a, &users, "SELECT id, name, role FROM users WHERE active = 1"
+                  " AND role <> 'customer' ORDER BY name", "") != DB_OK) {
+        return DB_DOWN;
+    }
+    view_rows(r, "Options.areas", &areas);
+    view_rows(r, "Options.teams", &teams);
+    view_rows(r, "Options.users", &users);
+    return 1;
+}
+
+/* "2026-11-22 19:05:00" UTC -> "2026-11-22T14:05" local, for datetime-local. */
+static const char *local_input(struct arena *a, const char *utc)
+{
+    struct tm tm = { 0 };
+    if (!utc || !strptime(utc, "%Y-%m-%d %H:%M:%S", &tm)) {
+        return "";
+    }
+    time_t t = timegm(&tm);
+    localtime_r(&t, &tm);
+    char *out = arena_alloc(a, 17);
+    strftime(out, 17, "%Y-%m-%dT%H:%M", &tm);
+    return out;
+}
+
+/* The stored values of every case field, as the edit form shows them. */
+static int load_form(struct req *r, long long id)
+{
+    struct sbuf sql;
+    sbuf_init(&sql, r->a);
+    sbuf_adds(&sql, "SELECT status_id");
+    for (int i = 0; i < case_field_count; i++) {
+        sbuf_addf(&sql, ", %s", case_fields[i].column);
+    }
+    sbuf_adds(&sql, " FROM cases WHERE id = ?");
+    struct db_rows row;
+    if (db_select(r->a, &row, sql.s, "l", id) != DB_OK || row.n == 0) {
+        return DB_DOWN;
+    }
+    view_str(r, db_cell(&row, 0, 0), "Form.status");
+    for (int i = 0; i < case_field_count; i++) {
+        const char *v = db_cell(&row, 0, i + 1);
+        view_str(r, case_fields[i].kind == CF_DATETIME ? local_input(r->a, v) : v,
+                 "Form.%s", case_fields[i].name);
+    }
+    return 1;
+}
+
+#define CASE_SELECT \
+    "SELECT c.id, c.number, c.subject, c.description, c.status_id, s.code AS status_code," \
+    " " CATALOG_NAME_OF("s") " AS status, s.portal_state, c.closed, a.name AS area," \
+    " " CATALOG_NAME_OF("t") " AS type, p.code AS priority_code, " CATALOG_NAME_OF("p") " AS priority," \
+    " u.name AS assignee, co.name AS coordinator, " CATALOG_NAME_OF("src") " AS source," \
+    " c.customer_id, cu.display_name AS customer, cu.kind AS customer_kind, dt.code AS doc_type," \
+    " cu.doc_number, ct.name AS contact, ct.email AS contact_email, acc.number AS account," \
+    " acc.product AS account_product, c.requester_first_name, c.requester_last_name," \
+    " c.requester_title, c.requester_phone, c.requester_email, c.received_at, c.due_at," \
+    " c.start_at, c.close_at, " CATALOG_NAME_OF("st") " AS stage, c.progress," \
+    " " CATALOG_NAME_OF("ar") " AS article, " CATALOG_NAME_OF("cl") " AS class, c.internal," \
+    " tm.name AS team, " CATALOG_NAME_OF("d") " AS department, c.comment, c.estimate_hours," \
+    " c.complexity, c.level, c.billable, c.resolution, c.closed_at, cb.name AS closed_by," \
+    " c.episode, c.episode_started_at, c.created_at, cr.name AS created_by, c.updated_at, c.version," \
+    " c.closed = 0 AND c.due_at < UTC_DATE() AS overdue" \
+    " FROM cases c JOIN statuses s ON s.id = c.status_id JOIN priorities p ON p.id = c.priority_id" \
+    " LEFT JOIN areas a ON a.id = c.area_id LEFT JOIN request_types t ON t.id = c.type_id" \
+    " LEFT JOIN users u ON u.id = c.assignee_id LEFT JOIN users co ON co.id = c.coordinator_id" \
+    " LEFT JOIN sources src ON src.id = c.source_id LEFT JOIN customers cu ON cu.id = c.customer_id" \
+    " LEFT JOIN document_types dt ON dt.id = cu.doc_type_id LEFT JOIN contacts ct ON ct.id = c.contact_id" \
+    " LEFT JOIN accounts acc ON acc.id = c.account_id LEFT JOIN stages st ON st.id = c.stage_id" \
+    " LEFT JOIN articles ar ON ar.id = c.article_id LEFT JOIN classes cl ON cl.id = c.class_id" \
+    " LEFT JOIN teams tm ON tm.id = c.team_id LEFT JOIN departments d ON d.id = c.department_id" \
+    " LEFT JOIN users cb ON cb.id = c.closed_by LEFT JOIN users cr ON cr.id = c.created_by" \
+    " WHERE c.id = ?"
+
+/* The general data the summary shows, in the manual's order, with how
+   each is formatted; empty ones are left out. */
+static void summary(struct req *r, const struct db_rows *c)
+{
+    static const char *const shown[][2] = {
+        { "type", "text" }, { "source", "text" }, { "received_at", "datetime" },
+        { "due_at", "date" }, { "start_at", "date" }, { "close_at", "date" }, { "stage", "text" },
+        { "progress", "percent" }, { "article", "text" }, { "class", "text" }, { "team", "text" },
+        { "department", "text" }, { "coordinator", "text" }, { "contact", "text" },
+        { "estimate_hours", "text" }, { "complexity", "complexity" }, { "level", "text" },
+        { "internal", "flag" }, { "billable", "flag" }, { "comment", "text" },
+    };
+    int n = 0;
+    view_list(r, "Summary");
+    for (size_t i = 0; i < sizeof shown / sizeof *shown; i++) {
+        for (int col = 0; col < c->ncols; col++) {
+            const char *v = db_cell(c, 0, col);
+            if (strcmp(c->names[col], shown[i][0]) == 0 && v && *v && strcmp(v, "0") != 0) {
+                view_str(r, shown[i][0], "Summary.%d.field", n);
+                view_str(r, v, "Summary.%d.value", n);
+                view_str(r, shown[i][1], "Summary.%d.format", n++);
+            }
+        }
+    }
+}
+
+int case_load(struct req *r, long long id)
+{
+    struct db_rows c, history, statuses, accounts;
+    const char *l = r->lang;
+    if (db_select(r->a, &c, CASE_SELECT, "ssssssssl", l, l, l, l, l, l, l, l, id) != DB_OK) {
+        return DB_DOWN;
+    }
+    if (c.n == 0) {
+        return 0;
+    }
+    const char *customer = db_cell(&c, 0, 16);
+    if (db_select(r->a, &history, "SELECT h.id, h.at, h.kind, h.field, h.old_value, h.new_value,"
+                  " h.note, h.episode, u.name AS user FROM case_history h"
+                  " LEFT JOIN users u ON u.id = h.user_id WHERE h.case_id = ? ORDER BY h.id DESC",
+                  "l", id) != DB_OK ||
+        db_select(r->a, &statuses, "SELECT h.at, h.old_value, h.new_value, h.note, h.episode,"
+                  " u.name AS user FROM case_history h LEFT JOIN users u ON u.id = h.user_id"
+                  " WHERE h.case_id = ? AND h.field = 'status' ORDER BY h.id", "l", id) != DB_OK ||
+        db_select(r->a, &accounts, "SELECT id, number, product FROM accounts WHERE customer_id = ?"
+                  " ORDER BY number", "l", customer ? strtoll(customer, NULL, 10) : 0) != DB_OK ||
+        load_form(r, id) <= 0 || case_options(r) <= 0) {
+        return DB_DOWN;
+    }
+    view_row(r, "Case", &c, 0);
+    summary(r, &c);
+    view_rows(r, "History", &history);
+    view_rows(r, "StatusHistory", &statuses);
+    view_rows(r, "Options.accounts", &accounts);
+    view_str(r, db_cell(&c, 0, 17), "Form.customer_name");
+    view_str(r, db_cell(&c, 0, 21), "Form.contact_name");
+    int closed = *db_cell(&c, 0, 8) == '1', boss = req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN);
+    view_bool(r, !closed || boss, "Page.can_edit");
+    view_bool(r, closed && boss, "Page.can_reactivate");
+    return 1;
+}
+
+void case_echo(struct req *r)
+{
+    static const char *const extra[] = { "status", "note", "resolution", "save_requester" };
+    for (int i = 0; i < case_field_count; i++) {
+        const char *v = req_param(r, case_fields[i].name);
+        if (v) {
+            view_str(r, v, "Form.%s", case_fields[i].name);
+        }
+    }
+    for (size_t i = 0; i < sizeof extra / sizeof *extra; i++) {
+        if (req_param(r, extra[i])) {
+            view_str(r, req_param(r, extra[i]), "Form.%s", extra[i]);
+        }
+    }
+    const char *customer = req_param(r, "customer"), *contact = req_param(r, "contact");
+    if (customer && *customer) {
+        view_str(r, case_show(r, case_field_index("customer"), customer), "Form.customer_name");
+    }
+    if (contact && *contact) {
+        view_str(r, case_show(r, case_field_index("contact"), contact), "Form.contact_name");
+    }
+}

@@ -1,0 +1,140 @@
+<?cs include:"macros.cs" ?><?cs set:title = Case.number + " · " + Case.subject ?><?cs include:"header.cs" ?>
+<p class="crumbs"><a href="/cases"><?cs var:Lang.Cases.back ?></a> /</p>
+<header class="case-head">
+  <div class="case-title">
+    <h1><span class="case-number"><?cs var:Case.number ?></span> <?cs var:Case.subject ?></h1>
+    <span class="badge badge-portal-<?cs var:Case.portal_state ?>"><?cs var:Case.status_code ?> · <?cs var:Case.status ?></span>
+    <span class="badge badge-prio-<?cs var:Case.priority_code ?>"><?cs var:Case.priority ?></span>
+    <?cs if:Case.overdue == "1" ?><span class="badge badge-danger"><?cs var:Lang.Cases.overdue ?></span><?cs /if ?>
+  </div>
+  <dl class="case-facts">
+    <div><dt><?cs var:Lang.Cases.created ?></dt><dd><?cs var:datetime(Case.created_at) ?><?cs if:Case.created_by ?> · <?cs var:Case.created_by ?><?cs /if ?></dd></div>
+    <div><dt><?cs var:Lang.Cases.Field.assignee ?></dt><dd><?cs if:Case.assignee ?><?cs var:Case.assignee ?><?cs else ?><span class="muted"><?cs var:Lang.Cases.nobody ?></span><?cs /if ?></dd></div>
+    <div><dt><?cs var:Lang.Cases.Field.customer ?></dt><dd><?cs if:Case.customer ?><a href="/customers/<?cs var:Case.customer_id ?>"><?cs var:Case.customer ?></a><?cs else ?><?cs var:Case.requester_first_name ?> <?cs var:Case.requester_last_name ?><?cs /if ?></dd></div>
+    <?cs if:Case.doc_number ?><div><dt><?cs var:Lang.Customers.document ?></dt><dd><?cs var:Case.doc_type ?> <?cs var:Case.doc_number ?></dd></div><?cs /if ?>
+    <?cs if:Case.account ?><div><dt><?cs var:Lang.Cases.Field.account ?></dt><dd><?cs var:Case.account ?> <span class="muted small"><?cs var:Case.account_product ?></span></dd></div><?cs /if ?>
+    <div><dt><?cs var:Lang.Cases.Field.area ?></dt><dd><?cs var:Case.area ?></dd></div>
+  </dl>
+</header>
+<?cs if:Page.saved ?><p class="notice" role="status"><?cs var:Lang.Common.saved ?></p><?cs /if ?>
+<?cs if:Form.error ?><p class="alert" role="alert"><?cs var:Lang.Err.invalid ?></p><?cs /if ?>
+<?cs if:subcount(Conflict) ?>
+<section class="alert conflict" role="alert">
+  <p><strong><?cs var:Lang.Err.conflict_case ?></strong></p>
+  <ul><?cs each:h = Conflict ?><li><?cs var:datetime(h.at) ?> · <?cs var:h.user ?>: <?cs if:h.field ?><?cs var:Lang.Cases.Field[h.field] ?>: <?cs /if ?><?cs var:h.old_value ?> → <?cs var:h.new_value ?><?cs if:h.note ?> — <?cs var:h.note ?><?cs /if ?></li><?cs /each ?></ul>
+</section>
+<?cs /if ?>
+<nav class="tabs" aria-label="<?cs var:Lang.Cases.sections ?>">
+  <a href="#summary"><?cs var:Lang.Cases.Tab.summary ?></a>
+  <a href="#update"><?cs var:Lang.Cases.Tab.update ?></a>
+  <a href="#status-history"><?cs var:Lang.Cases.Tab.status ?></a>
+  <a href="#history"><?cs var:Lang.Cases.Tab.history ?></a>
+</nav>
+<div class="case-body">
+<div class="case-main">
+<section class="panel" id="summary">
+  <h2><?cs var:Lang.Cases.Tab.summary ?></h2>
+  <div class="description"><?cs var:Case.description ?></div>
+  <dl class="summary">
+    <?cs each:k = Summary ?><div><dt><?cs var:Lang.Cases.Field[k.field] ?></dt><dd><?cs if:k.format == "date" ?><?cs var:date(k.value) ?><?cs elif:k.format == "datetime" ?><?cs var:datetime(k.value) ?><?cs elif:k.format == "complexity" ?><?cs var:Lang.Cases.Complexity[k.value] ?><?cs elif:k.format == "flag" ?><?cs var:Lang.Common.yes ?><?cs elif:k.format == "percent" ?><?cs var:k.value ?> %<?cs else ?><?cs var:k.value ?><?cs /if ?></dd></div><?cs /each ?>
+  </dl>
+  <?cs if:Case.requester_first_name || Case.requester_email ?>
+  <h3><?cs var:Lang.Cases.requester ?></h3>
+  <p><?cs var:Case.requester_first_name ?> <?cs var:Case.requester_last_name ?><?cs if:Case.requester_title ?> · <?cs var:Case.requester_title ?><?cs /if ?><?cs if:Case.requester_phone ?> · <a href="tel:<?cs var:Case.requester_phone ?>"><?cs var:Case.requester_phone ?></a><?cs /if ?><?cs if:Case.requester_email ?> · <a href="mailto:<?cs var:Case.requester_email ?>"><?cs var:Case.requester_email ?></a><?cs /if ?></p>
+  <?cs /if ?>
+  <?cs if:Case.resolution ?><h3><?cs var:Lang.Cases.resolution ?></h3><div class="description"><?cs var:Case.resolution ?></div><p class="muted small"><?cs var:datetime(Case.closed_at) ?> · <?cs var:Case.closed_by ?></p><?cs /if ?>
+</section>
+<?cs if:Page.can_edit ?>
+<form method="post" action="/cases/<?cs var:Case.id ?>" class="form case-form" id="update">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="version" value="<?cs var:Case.version ?>">
+  <?cs if:Case.closed != "1" ?>
+  <fieldset class="panel grid-form">
+    <legend><?cs var:Lang.Cases.Section.status ?></legend>
+    <div class="field">
+      <label for="status"><?cs var:Lang.Cases.Field.status ?></label>
+      <select id="status" name="status"<?cs call:invalid_attr("status") ?>>
+        <?cs each:o = Options.statuses ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Form.status ?> selected<?cs /if ?>><?cs var:o.code ?> · <?cs var:o.name ?></option><?cs /each ?>
+      </select>
+      <?cs call:field_error("status") ?>
+    </div>
+    <div class="field wide">
+      <label for="note"><?cs var:Lang.Cases.status_note ?></label>
+      <textarea id="note" name="note" rows="2"<?cs call:invalid_attr("note") ?>><?cs var:Form.note ?></textarea>
+      <?cs call:field_error("note") ?>
+    </div>
+  </fieldset>
+  <?cs /if ?>
+  <details class="edit-fields"<?cs if:Form.error || Form.subject != Case.subject ?> open<?cs /if ?>>
+    <summary><?cs var:Lang.Cases.edit_fields ?></summary>
+    <?cs call:case_fields(Form, "/cases/" + Case.id) ?>
+  </details>
+  <div class="actions"><button type="submit" class="primary"><?cs var:Lang.Common.save ?></button></div>
+</form>
+<?cs /if ?>
+<section class="panel" id="status-history">
+  <h2><?cs var:Lang.Cases.Tab.status ?></h2>
+  <ol class="timeline">
+    <?cs each:h = StatusHistory ?><li><span class="badge badge-muted"><?cs var:h.new_value ?></span> <span class="muted small"><?cs var:datetime(h.at) ?> · <?cs var:h.user ?><?cs if:h.episode > 1 ?> · <?cs var:Lang.Cases.episode ?> <?cs var:h.episode ?><?cs /if ?></span><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></li><?cs /each ?>
+  </ol>
+</section>
+<section class="panel" id="history">
+  <h2><?cs var:Lang.Cases.Tab.history ?> <span class="muted count"><?cs var:subcount(History) ?></span></h2>
+  <div class="table-wrap">
+  <table class="grid compact">
+    <thead><tr><th scope="col"><?cs var:Lang.Cases.when ?></th><th scope="col"><?cs var:Lang.Cases.who ?></th><th scope="col"><?cs var:Lang.Cases.what ?></th><th scope="col"><?cs var:Lang.Cases.change ?></th></tr></thead>
+    <tbody>
+    <?cs each:h = History ?>
+      <tr>
+        <td class="nowrap"><?cs var:datetime(h.at) ?></td>
+        <td><?cs var:h.user ?></td>
+        <td><?cs var:Lang.Cases.Kind[h.kind] ?><?cs if:h.field && h.kind == "change" ?>: <?cs var:Lang.Cases.Field[h.field] ?><?cs /if ?></td>
+        <td><?cs if:h.old_value || h.new_value ?><span class="old"><?cs var:h.old_value ?></span> → <span class="new"><?cs var:h.new_value ?></span><?cs /if ?><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+</section>
+</div>
+<aside class="case-side">
+  <?cs if:Case.closed != "1" ?>
+  <section class="panel" id="reassign">
+    <h2><?cs var:Lang.Cases.reassign ?></h2>
+    <form method="post" action="/cases/<?cs var:Case.id ?>/reassign" class="form">
+      <?cs call:csrf_field() ?>
+      <div class="field"><label for="reassign-to"><?cs var:Lang.Cases.reassign_to ?></label>
+        <select id="reassign-to" name="assignee"><?cs each:o = Options.users ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Form.assignee ?> selected<?cs /if ?>><?cs var:o.name ?> (<?cs var:Lang.Role[o.role] ?>)</option><?cs /each ?></select></div>
+      <div class="field"><label for="reassign-note"><?cs var:Lang.Cases.note ?></label><textarea id="reassign-note" name="note" rows="2"></textarea></div>
+      <div class="actions"><button type="submit"><?cs var:Lang.Cases.reassign ?></button></div>
+    </form>
+  </section>
+  <section class="panel" id="close">
+    <h2><?cs var:Lang.Cases.close ?></h2>
+    <form method="post" action="/cases/<?cs var:Case.id ?>/close" class="form" data-confirm="<?cs var:Lang.Cases.close_confirm ?>">
+      <?cs call:csrf_field() ?>
+      <div class="field"><label for="close-status"><?cs var:Lang.Cases.close_as ?></label>
+        <select id="close-status" name="status"><option value="CLO"><?cs var:Lang.Cases.close_clo ?></option><option value="REJ"><?cs var:Lang.Cases.close_rej ?></option></select></div>
+      <div class="field"><label for="resolution"><?cs var:Lang.Cases.resolution ?></label>
+        <textarea id="resolution" name="resolution" rows="4" required<?cs call:invalid_attr("resolution") ?>><?cs var:Form.resolution ?></textarea>
+        <?cs call:field_error("resolution") ?></div>
+      <div class="actions"><button type="submit" class="danger"><?cs var:Lang.Cases.close ?></button></div>
+    </form>
+  </section>
+  <?cs elif:Page.can_reactivate ?>
+  <section class="panel" id="reactivate">
+    <h2><?cs var:Lang.Cases.reactivate ?></h2>
+    <form method="post" action="/cases/<?cs var:Case.id ?>/reactivate" class="form">
+      <?cs call:csrf_field() ?>
+      <div class="field"><label for="reactivate-note"><?cs var:Lang.Cases.note ?></label>
+        <textarea id="reactivate-note" name="note" rows="3" required<?cs call:invalid_attr("note") ?>></textarea>
+        <?cs call:field_error("note") ?></div>
+      <div class="actions"><button type="submit"><?cs var:Lang.Cases.reactivate ?></button></div>
+    </form>
+  </section>
+  <?cs else ?>
+  <p class="notice muted"><?cs var:Lang.Err.case_closed ?></p>
+  <?cs /if ?>
+</aside>
+</div>
+<?cs include:"footer.cs" ?>
