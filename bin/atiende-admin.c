@@ -181,6 +181,37 @@ static int demo_service(void)
         " roles r, statuses s WHERE a.name = 'Reclamos' AND p.code = 'high'"
         " AND r.name = 'Supervisores' AND s.code = 'TRA'"
         " AND NOT EXISTS (SELECT 1 FROM escalation_rules)",
+        /* a few cases, spread over statuses, areas and priorities */
+        "INSERT INTO case_numbers (year, last) SELECT YEAR(UTC_DATE()), 8 FROM DUAL"
+        " WHERE NOT EXISTS (SELECT 1 FROM cases)"
+        " ON DUPLICATE KEY UPDATE last = GREATEST(last, 8)",
+        "INSERT INTO cases (number, subject, description, status_id, closed, area_id, priority_id,"
+        " type_id, assignee_id, received_at, requester_first_name, requester_last_name,"
+        " requester_email, due_at, episode_started_at, created_by, created_at, updated_at)"
+        " SELECT CONCAT(YEAR(UTC_DATE()), '-', LPAD(q.seq, 6, '0')),"
+        " ELT(q.seq, 'No llega la factura electrónica', 'Cobro duplicado en noviembre',"
+        "  'Internet intermitente en la noche', 'Cambio de plan sin autorización',"
+        "  'Solicitud de paz y salvo', 'Router sin señal tras la tormenta',"
+        "  'Reclamo por demora en la instalación', 'Actualizar datos de facturación'),"
+        " 'Caso de demostración: el cliente describe su solicitud aquí.',"
+        " s.id, s.closed, a.id, p.id, t.id, IF(q.seq % 3 = 0, NULL, u.id),"
+        " UTC_TIMESTAMP() - INTERVAL q.seq * 9 HOUR,"
+        " ELT(q.seq, 'Laura', 'Pedro', 'Marta', 'Jorge', 'Sofía', 'Andrés', 'Lucía', 'Camilo'),"
+        " ELT(q.seq, 'Gómez', 'Pérez', 'Rojas', 'Díaz', 'Castro', 'Mejía', 'Vargas', 'Ríos'),"
+        " CONCAT('cliente', q.seq, '@example.com'), UTC_DATE() + INTERVAL (CAST(q.seq AS SIGNED) - 4) DAY,"
+        " UTC_TIMESTAMP() - INTERVAL q.seq * 9 HOUR, u.id,"
+        " UTC_TIMESTAMP() - INTERVAL q.seq * 9 HOUR, UTC_TIMESTAMP() - INTERVAL q.seq * 5 HOUR"
+        " FROM seq_1_to_8 q"
+        " JOIN statuses s ON s.code = ELT(q.seq, 'NEW', 'PRO', 'WRC', 'NEW', 'CLO', 'PRO', 'TRA', 'RIT')"
+        " JOIN areas a ON a.name = ELT(1 + q.seq % 3, 'Soporte técnico', 'Reclamos', 'Facturación')"
+        " JOIN priorities p ON p.code = ELT(1 + q.seq % 3, 'high', 'medium', 'low')"
+        " JOIN request_types t ON t.code = ELT(1 + q.seq % 4, 'query', 'claim', 'complaint', 'incident')"
+        " JOIN users u ON u.login = IF(q.seq % 2 = 0, 'agente', 'agente2')"
+        " WHERE NOT EXISTS (SELECT 1 FROM cases)",
+        "INSERT INTO case_history (case_id, user_id, kind, field, new_value, at)"
+        " SELECT c.id, c.created_by, 'status', 'status', s.code, c.created_at FROM cases c"
+        " JOIN statuses s ON s.id = c.status_id"
+        " WHERE NOT EXISTS (SELECT 1 FROM case_history h WHERE h.case_id = c.id)",
         "INSERT INTO escalation_rules (position, hours_open, role_id, alert, task)"
         " SELECT 20, 72, r.id, 1, 1 FROM roles r WHERE r.name = 'Gerencia'"
         " AND (SELECT COUNT(*) FROM escalation_rules) = 1",

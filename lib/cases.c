@@ -278,6 +278,16 @@ const char *case_show(struct req *r, int i, const char *value)
     if (f->kind == CF_FLAG) {
         return req_text(r, *value == '1' ? "Common.yes" : "Common.no");
     }
+    if (f->kind == CF_DATETIME) {           /* stored UTC, shown in the site's time */
+        struct tm tm = { 0 };
+        if (strptime(value, "%Y-%m-%d %H:%M:%S", &tm)) {
+            time_t t = timegm(&tm);
+            localtime_r(&t, &tm);
+            char *out = arena_alloc(r->a, 17);
+            strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
+            return out;
+        }
+    }
     if (f->kind == CF_ENUM) {
         return req_text(r, arena_printf(r->a, "Cases.Complexity.%s", value));
     }

@@ -213,10 +213,13 @@ enum case_result case_update(struct req *r, long long id, long long version, str
     int changes = 0, next = st.version + 1;
     db_query_init(&q, r->a, "UPDATE cases SET");
     for (int i = 0; i < case_field_count; i++) {
-        if (!cv.given[i] || same(cv.v[i], st.values[i])) {
+        const struct case_field *f = &case_fields[i];
+        /* the form shows times to the minute: the seconds stored are not a change */
+        int minute = f->kind == CF_DATETIME && cv.v[i] && st.values[i] &&
+                     strncmp(cv.v[i], st.values[i], 16) == 0;
+        if (!cv.given[i] || same(cv.v[i], st.values[i]) || minute) {
             continue;
         }
-        const struct case_field *f = &case_fields[i];
         db_query_add(&q, arena_printf(r->a, " %s = ?,", f->column), "s", cv.v[i]);
         long long old_ref = f->show_sql && st.values[i] ? strtoll(st.values[i], NULL, 10) : 0;
         long long new_ref = f->show_sql && cv.v[i] ? strtoll(cv.v[i], NULL, 10) : 0;
