@@ -173,25 +173,6 @@ static const char *order(struct req *r)
     return " ORDER BY c.updated_at DESC, c.id DESC";
 }
 
-static int filter_options(struct req *r)
-{
-    struct db_rows areas, teams, users;
-    if (catalog_options(r, catalog_find("statuses"), "Options.statuses", 0) != DB_OK ||
-        catalog_options(r, catalog_find("types"), "Options.types", 0) != DB_OK ||
-        catalog_options(r, catalog_find("priorities"), "Options.priorities", 0) != DB_OK ||
-        catalog_options(r, catalog_find("stages"), "Options.stages", 0) != DB_OK ||
-        db_select(r->a, &areas, "SELECT id, name FROM areas WHERE active = 1 ORDER BY name", "") != DB_OK ||
-        db_select(r->a, &teams, "SELECT id, name FROM teams WHERE active = 1 ORDER BY name", "") != DB_OK ||
-        db_select(r->a, &users, "SELECT id, name FROM users WHERE active = 1 AND role <> 'customer'"
-                  " ORDER BY name", "") != DB_OK) {
-        return DB_DOWN;
-    }
-    view_rows(r, "Options.areas", &areas);
-    view_rows(r, "Options.teams", &teams);
-    view_rows(r, "Options.users", &users);
-    return DB_OK;
-}
-
 /* The filters as sent, for the form and the page links. */
 static void echo_filters(struct req *r)
 {
@@ -256,7 +237,7 @@ int case_list(struct req *r)
     db_query_add(&q, " LIMIT ? OFFSET ?", "ll", (long long)PER_PAGE, (page - 1) * PER_PAGE);
     struct db_rows rows, n;
     if (db_query_select(r->a, &n, &count) != DB_OK || db_query_select(r->a, &rows, &q) != DB_OK ||
-        filter_options(r) != DB_OK) {
+        case_options(r) <= 0) {
         return req_fail(r, 503, "db_unavailable", "db_down");
     }
     view_rows(r, "Cases", &rows);
