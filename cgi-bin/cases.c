@@ -2,7 +2,7 @@
    with its history, updates (every changed field a history row, a stale
    version a 409 showing what changed), reassign, close and reactivate.
    Staff only. Paths: /cases, /cases/new, /cases/{id},
-   /cases/{id}/reassign|close|reactivate. */
+   /cases/{id}/reassign|close|reactivate, /cases/{id}/activities[/{item}]. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -151,6 +151,9 @@ static int cases(struct req *r)
     }
     if (id && !case_visible(r, id)) {
         return req_fail(r, 403, "forbidden", "forbidden");
+    }
+    if (strcmp(rest, "activities") == 0 || strncmp(rest, "activities/", 11) == 0) {
+        return case_activities(r, id, rest);
     }
     if (!r->is_post) {
         if (*rest) {

@@ -17,6 +17,7 @@ const struct catalog catalogs[] = {
     { "classes", "classes", CAT_PLAIN },
     { "departments", "departments", CAT_PLAIN },
     { "doc_types", "document_types", CAT_PLAIN },
+    { "activity_types", "activity_types", CAT_PLAIN },
 };
 const int catalog_count = sizeof catalogs / sizeof *catalogs;
 

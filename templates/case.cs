@@ -26,6 +26,7 @@
 <?cs /if ?>
 <nav class="tabs" aria-label="<?cs var:Lang.Cases.sections ?>">
   <a href="#summary"><?cs var:Lang.Cases.Tab.summary ?></a>
+  <a href="#activities"><?cs var:Lang.Cases.Tab.activities ?></a>
   <a href="#update"><?cs var:Lang.Cases.Tab.update ?></a>
   <a href="#status-history"><?cs var:Lang.Cases.Tab.status ?></a>
   <a href="#history"><?cs var:Lang.Cases.Tab.history ?></a>
@@ -43,6 +44,56 @@
   <p><?cs var:Case.requester_first_name ?> <?cs var:Case.requester_last_name ?><?cs if:Case.requester_title ?> · <?cs var:Case.requester_title ?><?cs /if ?><?cs if:Case.requester_phone ?> · <a href="tel:<?cs var:Case.requester_phone ?>"><?cs var:Case.requester_phone ?></a><?cs /if ?><?cs if:Case.requester_email ?> · <a href="mailto:<?cs var:Case.requester_email ?>"><?cs var:Case.requester_email ?></a><?cs /if ?></p>
   <?cs /if ?>
   <?cs if:Case.resolution ?><h3><?cs var:Lang.Cases.resolution ?></h3><div class="description"><?cs var:Case.resolution ?></div><p class="muted small"><?cs var:datetime(Case.closed_at) ?> · <?cs var:Case.closed_by ?></p><?cs /if ?>
+</section>
+<section class="panel" id="activities">
+  <h2><?cs var:Lang.Cases.Tab.activities ?> <span class="muted count"><?cs var:subcount(Activities) ?></span></h2>
+  <p class="totals">
+    <span><?cs var:Lang.Activities.hours ?>: <strong><?cs var:ActivityTotals.hours ?></strong></span>
+    <span><?cs var:Lang.Activities.billable_hours ?>: <strong><?cs var:ActivityTotals.billable_hours ?></strong></span>
+    <span><?cs var:Lang.Activities.done_of ?>: <strong><?cs alt:ActivityTotals.done ?>0<?cs /alt ?> / <?cs var:ActivityTotals.count ?></strong></span>
+    <span class="progress-label"><?cs var:Lang.Cases.Field.progress ?>: <strong><?cs var:Case.progress ?> %</strong>
+      <progress max="100" value="<?cs var:Case.progress ?>" aria-hidden="true"></progress></span>
+  </p>
+  <?cs if:subcount(Activities) ?>
+  <div class="table-wrap">
+  <table class="grid compact activities">
+    <thead><tr>
+      <th scope="col"><?cs var:Lang.Activities.date ?></th>
+      <th scope="col"><?cs var:Lang.Activities.time ?></th>
+      <th scope="col"><?cs var:Lang.Activities.description ?></th>
+      <th scope="col"><?cs var:Lang.Activities.executor ?></th>
+      <th scope="col"><?cs var:Lang.Activities.status ?></th>
+      <th scope="col" class="num"><?cs var:Lang.Activities.hours_short ?></th>
+      <th scope="col"><?cs var:Lang.Activities.billable_short ?></th>
+      <th scope="col"><span class="sr"><?cs var:Lang.Common.actions ?></span></th>
+    </tr></thead>
+    <tbody>
+    <?cs each:a = Activities ?>
+      <tr<?cs if:a.status == "cancelled" ?> class="inactive"<?cs /if ?>>
+        <td class="nowrap"><?cs var:date(a.date) ?></td>
+        <td class="nowrap"><?cs if:a.start_time ?><?cs var:a.start_time ?>–<?cs var:a.end_time ?><?cs /if ?></td>
+        <td><?cs if:a.type ?><span class="muted small"><?cs var:a.type ?>:</span> <?cs /if ?><?cs var:a.description ?><?cs if:a.article ?> <span class="chip"><?cs var:a.article ?></span><?cs /if ?><?cs if:a.due_at ?><div class="muted small<?cs if:a.overdue == "1" ?> overdue<?cs /if ?>"><?cs var:Lang.Activities.due_at ?>: <?cs var:date(a.due_at) ?></div><?cs /if ?></td>
+        <td><?cs var:a.executor ?></td>
+        <td><span class="badge badge-act-<?cs var:a.status ?>"><?cs var:Lang.Activities.Status[a.status] ?></span><?cs if:a.status != "done" && a.percent > 0 ?> <span class="small"><?cs var:a.percent ?> %</span><?cs /if ?></td>
+        <td class="num"><?cs var:a.hours ?></td>
+        <td><?cs if:a.billable == "1" ?><?cs var:Lang.Common.yes ?><?cs /if ?></td>
+        <td class="row-actions"><a href="/cases/<?cs var:Case.id ?>/activities/<?cs var:a.id ?>"><?cs var:Lang.Common.edit ?></a></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+  <?cs else ?><p class="muted"><?cs var:Lang.Activities.none ?></p><?cs /if ?>
+  <?cs if:Page.can_edit ?>
+  <details<?cs if:Page.open == "activities" ?> open<?cs /if ?>>
+    <summary><?cs var:Lang.Activities.add ?></summary>
+    <form method="post" action="/cases/<?cs var:Case.id ?>/activities" class="form grid-form">
+      <?cs call:csrf_field() ?>
+      <?cs call:activity_fields(Activity) ?>
+      <div class="actions"><button type="submit" class="primary"><?cs var:Lang.Activities.add ?></button></div>
+    </form>
+  </details>
+  <?cs /if ?>
 </section>
 <?cs if:Page.can_edit ?>
 <form method="post" action="/cases/<?cs var:Case.id ?>" class="form case-form" id="update">
@@ -88,7 +139,7 @@
       <tr>
         <td class="nowrap"><?cs var:datetime(h.at) ?></td>
         <td><?cs var:h.user ?></td>
-        <td><?cs var:Lang.Cases.Kind[h.kind] ?><?cs if:h.field && h.kind == "change" ?>: <?cs var:Lang.Cases.Field[h.field] ?><?cs /if ?></td>
+        <td><?cs var:Lang.Cases.Kind[h.kind] ?><?cs if:h.field && h.kind == "change" ?>: <?cs var:Lang.Cases.Field[h.field] ?><?cs elif:h.kind == "activity" ?>: <?cs var:Lang.Activities.Change[h.field] ?><?cs /if ?></td>
         <td><?cs if:h.old_value || h.new_value ?><span class="old"><?cs var:h.old_value ?></span> → <span class="new"><?cs var:h.new_value ?></span><?cs /if ?><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></td>
       </tr>
     <?cs /each ?>

@@ -351,3 +351,29 @@
       <option value=""><?cs var:Lang.Common.all ?></option>
       <?cs each:o = options ?><option value="<?cs var:o.id ?>"<?cs if:current == o.id ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /each ?>
     </select></div><?cs /def ?>
+<?cs # The fields of an activity (A). ?>
+<?cs def:activity_fields(A) ?>
+  <?cs call:select_field("type", Lang.Activities.type, Options.activity_types, A.type, "—") ?>
+  <div class="field wide">
+    <label for="a-description"><?cs var:Lang.Activities.description ?></label>
+    <input id="a-description" name="description" value="<?cs var:A.description ?>" required maxlength="1000"<?cs call:invalid_attr("description") ?>>
+    <?cs call:field_error("description") ?>
+  </div>
+  <?cs call:select_field("executor", Lang.Activities.executor, Options.users, A.executor, Lang.Activities.case_executor) ?>
+  <?cs call:select_field("priority", Lang.Cases.Field.priority, Options.priorities, A.priority, "—") ?>
+  <?cs call:text_field("date", Lang.Activities.date, A.date, " type=date") ?>
+  <?cs call:text_field("start_time", Lang.Activities.start_time, A.start_time, " type=time") ?>
+  <?cs call:text_field("end_time", Lang.Activities.end_time, A.end_time, " type=time") ?>
+  <?cs call:text_field("start_at", Lang.Activities.start_at, A.start_at, " type=date") ?>
+  <?cs call:text_field("due_at", Lang.Activities.due_at, A.due_at, " type=date") ?>
+  <div class="field">
+    <label for="a-status"><?cs var:Lang.Activities.status ?></label>
+    <select id="a-status" name="status"<?cs call:invalid_attr("status") ?>>
+      <?cs each:o = Lang.Activities.Status ?><option value="<?cs name:o ?>"<?cs if:A.status == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?>
+    </select>
+    <?cs call:field_error("status") ?>
+  </div>
+  <?cs call:text_field("completed_at", Lang.Activities.completed_at, A.completed_at, " type=date") ?>
+  <?cs call:text_field("percent", Lang.Activities.percent, A.percent, " type=number min=0 max=100") ?>
+  <?cs call:select_field("article", Lang.Cases.Field.article, Options.articles, A.article, "—") ?>
+  <?cs call:flag_box("billable", Lang.Activities.billable, A.billable) ?><?cs /def ?>

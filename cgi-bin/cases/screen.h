@@ -34,6 +34,9 @@ void case_echo(struct req *r);
 long long case_insert(struct req *r, struct case_values *cv, const char *note,
                       int save_requester, const char **number);
 
+/* /cases/{id}/activities[/{item}[/delete]]: rest is the path after the id. */
+int case_activities(struct req *r, long long id, const char *rest);
+
 enum case_result case_update(struct req *r, long long id, long long version,
                              struct field_error *fe);
 enum case_result case_reassign(struct req *r, long long id, struct field_error *fe);

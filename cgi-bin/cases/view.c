@@ -30,7 +30,7 @@ int case_visible(struct req *r, long long id)
 int case_options(struct req *r)
 {
     static const char *const kinds[] = { "statuses", "types", "priorities", "sources", "stages",
-                                         "articles", "classes", "departments" };
+                                         "articles", "classes", "departments", "activity_types" };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         if (catalog_options(r, catalog_find(kinds[i]), arena_printf(r->a, "Options.%s", kinds[i]),
                             0) != DB_OK) {
@@ -162,6 +162,24 @@ int case_load(struct req *r, long long id)
         load_form(r, id) <= 0 || case_options(r) <= 0) {
         return DB_DOWN;
     }
+    struct db_rows acts, totals;
+    if (db_select(r->a, &acts, "SELECT a.id, " CATALOG_NAME_OF("t") " AS type, a.description,"
+                  " u.name AS executor, a.date, TIME_FORMAT(a.start_time, '%H:%i') AS start_time,"
+                  " TIME_FORMAT(a.end_time, '%H:%i') AS end_time, a.hours, a.start_at, a.due_at,"
+                  " a.status, a.completed_at, a.percent, a.billable, " CATALOG_NAME_OF("ar") " AS article,"
+                  " a.status IN ('pending', 'in_progress') AND a.due_at < UTC_DATE() AS overdue"
+                  " FROM activities a LEFT JOIN activity_types t ON t.id = a.type_id"
+                  " LEFT JOIN users u ON u.id = a.executor_id LEFT JOIN articles ar ON ar.id = a.article_id"
+                  " WHERE a.case_id = ? ORDER BY a.date IS NULL, a.date, a.start_time, a.id",
+                  "ssl", l, l, id) != DB_OK ||
+        db_select(r->a, &totals, "SELECT COUNT(*) AS count, COALESCE(SUM(hours), 0) AS hours,"
+                  " COALESCE(SUM(IF(billable = 1, hours, 0)), 0) AS billable_hours,"
+                  " SUM(status = 'done') AS done, SUM(status IN ('pending', 'in_progress')) AS open"
+                  " FROM activities WHERE case_id = ?", "l", id) != DB_OK) {
+        return DB_DOWN;
+    }
+    view_rows(r, "Activities", &acts);
+    view_row(r, "ActivityTotals", &totals, 0);
     view_row(r, "Case", &c, 0);
     summary(r, &c);
     view_rows(r, "History", &history);
