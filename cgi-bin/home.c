@@ -3,6 +3,8 @@
 #include <string.h>
 
 #include "app.h"
+#include "cases.h"
+#include "catalog.h"
 #include "db.h"
 #include "view.h"
 
@@ -12,7 +14,9 @@ static const struct link {
     int roles;
 } links[] = {
     { "cases", "/cases", ROLES_STAFF },
+    { "tasks", "/tasks", ROLES_STAFF },
     { "customers", "/customers", ROLES_STAFF },
+    { "reports", "/reports/time", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "users", "/admin/users", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "teams", "/admin/teams", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "areas", "/admin/areas", ROLE_ADMIN | ROLE_SUPERVISOR },
@@ -37,6 +41,19 @@ static int home(struct req *r)
         return req_fail(r, 503, "db_unavailable", "db_down");
     }
     view_rows(r, "Teams", &teams);
+    if (req_has_role(r, ROLES_STAFF)) {
+        struct db_rows next;
+        if (db_select(r->a, &next, "SELECT c.id, c.number, c.subject, p.code AS priority_code,"
+                      " " CATALOG_NAME_OF("p") " AS priority, c.due_at, c.level,"
+                      " c.due_at < UTC_DATE() AS overdue, " CASE_NEXT_SCORE " AS score"
+                      " FROM cases c JOIN priorities p ON p.id = c.priority_id WHERE 1 = 1"
+                      CASE_NEXT_WHERE " ORDER BY score DESC, c.due_at IS NULL, c.due_at, c.id LIMIT 5",
+                      "slil", r->lang, r->user.id, req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN),
+                      r->user.id) != DB_OK) {
+            return req_fail(r, 503, "db_unavailable", "db_down");
+        }
+        view_rows(r, "Next", &next);
+    }
     view_list(r, "Links");
     int n = 0;
     for (size_t i = 0; i < sizeof links / sizeof *links; i++) {

@@ -65,4 +65,17 @@ long long case_history(long long case_id, int episode, long long user, int versi
    cases, or NULL when this user sees every case. */
 const char *case_scope_sql(const struct req *r);
 
+/* "Next cases to execute" (E4): the level weighs most, then the priority,
+   then how close (or how far past) the due date is. On cases c joined with
+   priorities p. README "Next cases" explains it. */
+#define CASE_NEXT_SCORE \
+    "(10 * c.level + p.weight + IF(c.due_at IS NULL, 0," \
+    " 2 * LEAST(28, GREATEST(0, 14 - DATEDIFF(c.due_at, UTC_DATE())))))"
+
+/* Which open cases rank for a user (parameters: user id twice): their own,
+   and for supervisors (third parameter 1) their teams' too. */
+#define CASE_NEXT_WHERE \
+    " AND c.closed = 0 AND (c.assignee_id = ? OR (? AND c.team_id IN" \
+    " (SELECT m.team_id FROM team_members m WHERE m.user_id = ?)))"
+
 #endif

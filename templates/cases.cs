@@ -47,6 +47,7 @@
     <th scope="col"><?cs call:sort_link("assignee", Lang.Cases.Field.assignee) ?></th>
     <th scope="col"><?cs call:sort_link("due", Lang.Cases.Field.due_at) ?></th>
     <th scope="col"><?cs call:sort_link("updated", Lang.Cases.updated) ?></th>
+    <?cs if:Filter.view == "next" ?><th scope="col" class="num"><abbr title="<?cs var:Lang.Cases.score_hint ?>"><?cs var:Lang.Cases.score ?></abbr></th><?cs /if ?>
   </tr></thead>
   <tbody>
   <?cs each:c = Cases ?>
@@ -60,6 +61,7 @@
       <td><?cs if:c.assignee ?><?cs var:c.assignee ?><?cs else ?><span class="muted"><?cs var:Lang.Cases.nobody ?></span><?cs /if ?></td>
       <td class="nowrap<?cs if:c.overdue == "1" ?> overdue<?cs /if ?>"><?cs var:date(c.due_at) ?></td>
       <td class="nowrap"><?cs var:datetime(c.updated_at) ?></td>
+      <?cs if:Filter.view == "next" ?><td class="num" title="<?cs var:Lang.Cases.score_hint ?>"><?cs var:c.score ?></td><?cs /if ?>
     </tr>
   <?cs /each ?>
   <?cs if:!subcount(Cases) ?><tr><td colspan="9" class="empty"><?cs var:Lang.Common.none ?></td></tr><?cs /if ?>

@@ -17,6 +17,7 @@
     <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a>
     <?cs if:User.is_staff ?>
     <a href="/cases"<?cs if:string.find(Page.path, "/cases") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.cases ?></a>
+    <a href="/tasks"<?cs if:string.find(Page.path, "/tasks") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.tasks ?></a>
     <a href="/customers"<?cs if:string.find(Page.path, "/customers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.customers ?></a>
     <?cs /if ?>
     <?cs if:User.is_supervisor ?>

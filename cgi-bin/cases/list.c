@@ -9,6 +9,7 @@
 #include <ClearSilver.h>
 
 #include "catalog.h"
+#include "app.h"
 #include "db.h"
 #include "screen.h"
 #include "view.h"
@@ -134,6 +135,9 @@ static int filters(struct req *r, struct db_query *q, const char **bad)
     } else if (strcmp(view, "team") == 0) {
         db_query_add(q, " AND c.closed = 0 AND c.team_id IN (SELECT m.team_id FROM team_members m"
                      " WHERE m.user_id = ?)", "l", r->user.id);
+    } else if (strcmp(view, "next") == 0) {
+        db_query_add(q, CASE_NEXT_WHERE, "lil", r->user.id,
+                     req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN), r->user.id);
     } else if (strcmp(view, "overdue") == 0) {
         db_query_add(q, " AND c.closed = 0 AND c.due_at < UTC_DATE()", "");
     } else if (*view) {
@@ -167,6 +171,11 @@ static const char *order(struct req *r)
             view_str(r, dir[0] == 'A' ? "asc" : "desc", "Sort.dir");
             return arena_printf(r->a, " ORDER BY %s %s, c.id %s", sorts[i].sql, dir, dir);
         }
+    }
+    if (strcmp(req_str(r, "view"), "next") == 0) {
+        view_str(r, "score", "Sort.by");
+        view_str(r, "desc", "Sort.dir");
+        return " ORDER BY score DESC, c.due_at IS NULL, c.due_at, c.id";
     }
     view_str(r, "updated", "Sort.by");
     view_str(r, "desc", "Sort.dir");
@@ -222,7 +231,7 @@ int case_list(struct req *r)
                   " COALESCE(cu.display_name, NULLIF(TRIM(CONCAT(c.requester_first_name, ' ',"
                   " c.requester_last_name)), ''), c.requester_email) AS customer,"
                   " c.created_at, c.updated_at, c.due_at,"
-                  " c.closed = 0 AND c.due_at < UTC_DATE() AS overdue"
+                  " c.closed = 0 AND c.due_at < UTC_DATE() AS overdue, " CASE_NEXT_SCORE " AS score"
                   " FROM cases c JOIN statuses s ON s.id = c.status_id"
                   " JOIN priorities p ON p.id = c.priority_id LEFT JOIN areas a ON a.id = c.area_id"
                   " LEFT JOIN users u ON u.id = c.assignee_id"
