@@ -43,6 +43,10 @@ static int blank(struct req *r)
     if (case_options(r) <= 0) {
         return admin_fail(r, DB_DOWN);
     }
+    char *medium = NULL;
+    if (db_value(r->a, &medium, "SELECT id FROM priorities WHERE code = 'medium'", "") == DB_OK) {
+        view_str(r, medium, "Form.priority");       /* the default, as on a case sent without one */
+    }
     case_echo(r);       /* choices coming back from the search assistant */
     return view_render(r, NEW);
 }
