@@ -45,7 +45,7 @@ static int home(struct req *r)
         struct db_rows next;
         if (db_select(r->a, &next, "SELECT c.id, c.number, c.subject, p.code AS priority_code,"
                       " " CATALOG_NAME_OF("p") " AS priority, c.due_at, c.level,"
-                      " c.due_at < UTC_DATE() AS overdue, " CASE_NEXT_SCORE " AS score"
+                      " COALESCE(c.due_at < UTC_DATE(), 0) AS overdue, " CASE_NEXT_SCORE " AS score"
                       " FROM cases c JOIN priorities p ON p.id = c.priority_id WHERE 1 = 1"
                       CASE_NEXT_WHERE " ORDER BY score DESC, c.due_at IS NULL, c.due_at, c.id LIMIT 5",
                       "slil", r->lang, r->user.id, req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN),

@@ -25,7 +25,7 @@ static int list(struct req *r)
                   "SELECT a.id, a.case_id, c.number, c.subject, a.description, a.date, a.start_at,"
                   " a.due_at, a.status, a.percent, p.code AS priority_code,"
                   " " CATALOG_NAME_OF("p") " AS priority,"
-                  " a.due_at < UTC_DATE() AS overdue"
+                  " COALESCE(a.due_at < UTC_DATE(), 0) AS overdue"
                   " FROM activities a JOIN cases c ON c.id = a.case_id"
                   " LEFT JOIN priorities p ON p.id = COALESCE(a.priority_id, c.priority_id)"
                   " WHERE a.executor_id = ? AND a.status IN ('pending', 'in_progress')"

@@ -73,7 +73,7 @@ static const char *local_to_utc(struct arena *a, const char *s)
     if (end && *end == ':') {
         end = strptime(end, ":%S", &tm);
     }
-    if (!end || *end || tm.tm_year < 0) {
+    if (!end || *end || tm.tm_year < 0 || !date_valid(arena_printf(a, "%.10s", s))) {
         return NULL;
     }
     tm.tm_isdst = -1;
@@ -129,7 +129,7 @@ static const char *read_one(struct req *r, int i, const char *in, const char **o
         if (f->required && !*in) {
             return "required";
         }
-        return strlen(in) > (size_t)f->max ? "too_long" : NULL;
+        return utf8_chars(in) > (size_t)f->max ? "too_long" : NULL;
     case CF_REF:
     case CF_USER:
         if (!*in) {
@@ -209,6 +209,25 @@ static void cross_check(struct req *r, const struct case_values *cv, struct fiel
     }
 }
 
+/* A new case's value for a field the request left empty: now for the
+   received time, the medium priority; "" (the field's own default) else. */
+static const char *default_value(struct req *r, const struct case_field *f)
+{
+    if (f->kind == CF_DATETIME) {
+        char now[20];
+        time_t t = time(NULL);
+        strftime(now, sizeof now, "%Y-%m-%dT%H:%M", localtime(&t));
+        return arena_strdup(r->a, now);
+    }
+    char *medium = NULL;
+    if (strcmp(f->name, "priority") == 0 &&
+        db_value(r->a, &medium, "SELECT id FROM priorities WHERE code = 'medium'", "") == DB_OK &&
+        medium) {
+        return medium;
+    }
+    return "";
+}
+
 void case_read(struct req *r, struct case_values *cv, int creating, struct field_error *fe)
 {
     fe->field = fe->key = NULL;
@@ -216,34 +235,16 @@ void case_read(struct req *r, struct case_values *cv, int creating, struct field
         const struct case_field *f = &case_fields[i];
         const char *in = req_param(r, f->name);
         cv->given[i] = in != NULL || creating;     /* a new case: defaults for the rest */
+        cv->v[i] = NULL;
         if (!cv->given[i]) {
-            cv->v[i] = NULL;
             continue;
         }
-        if (!in && creating) {
-            in = "";
+        if (creating && (!in || !*in)) {
+            in = default_value(r, f);
         }
-        if (creating && !*in && f->kind == CF_DATETIME) {
-            in = NULL;      /* received now */
-        }
-        const char *key = in ? read_one(r, i, in, &cv->v[i]) : NULL;
-        if (!in) {
-            char now[20];
-            time_t t = time(NULL);
-            strftime(now, sizeof now, "%Y-%m-%d %H:%M:%S", gmtime(&t));
-            cv->v[i] = arena_strdup(r->a, now);
-        }
+        const char *key = read_one(r, i, in, &cv->v[i]);
         if (key) {
             set(fe, f->name, key);
-        }
-    }
-    if (creating && !cv->v[case_field_index("priority")] && !req_param(r, "priority")) {
-        char *medium = NULL;
-        db_value(r->a, &medium, "SELECT id FROM priorities WHERE code = 'medium'", "");
-        cv->v[case_field_index("priority")] = medium;
-        cv->given[case_field_index("priority")] = 1;
-        if (fe->field && strcmp(fe->field, "priority") == 0) {
-            fe->field = fe->key = NULL;
         }
     }
 }
@@ -298,7 +299,7 @@ const char *case_next_number(struct req *r)
 {
     time_t now = time(NULL);
     struct tm tm;
-    gmtime_r(&now, &tm);
+    localtime_r(&now, &tm);                 /* the year as the site sees it */
     int year = tm.tm_year + 1900;
     char *last = NULL;
     if (db_exec("INSERT INTO case_numbers (year, last) VALUES (?, 1)"

@@ -241,3 +241,12 @@ int date_valid(const char *s)
     return y >= 1000 && m >= 1 && m <= 12 && d >= 1 &&
            d <= days[m - 1] + (m == 2 && leap);
 }
+
+size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) {
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    }
+    return n;
+}

@@ -46,6 +46,9 @@ const char *params_get(const struct params *p, const char *name);
 /* 1 when s[0..n) is valid UTF-8 (no overlongs, no surrogates), else 0. */
 int utf8_valid(const char *s, size_t n);
 
+/* The number of characters (not bytes) of a valid UTF-8 string. */
+size_t utf8_chars(const char *s);
+
 /* 1 when s is a real calendar date "YYYY-MM-DD" (no 2020-02-30), year 1000-9999. */
 int date_valid(const char *s);
 

@@ -145,9 +145,14 @@ static int filters(struct req *r, struct db_query *q, const char **bad)
     }
     if (*text) {
         const char *ft = fulltext(r->a, text), *like = db_like(r->a, text);
-        db_query_add(q, " AND (c.number LIKE ? OR c.customer_id IN (SELECT cu2.id FROM customers cu2"
-                     " WHERE cu2.display_name LIKE ?)", "ss",
-                     db_like(r->a, text) + 1, like);     /* the number: a prefix */
+        /* the number (ASCII only, matched as a prefix) or the customer's name */
+        if (utf8_chars(text) == strlen(text)) {
+            db_query_add(q, " AND (c.number LIKE ?", "s", db_like(r->a, text) + 1);
+        } else {
+            db_query_add(q, " AND (FALSE", "");
+        }
+        db_query_add(q, " OR c.customer_id IN (SELECT cu2.id FROM customers cu2"
+                     " WHERE cu2.display_name LIKE ?)", "s", like);
         if (ft) {
             db_query_add(q, " OR MATCH (c.subject, c.description) AGAINST (? IN BOOLEAN MODE))", "s", ft);
         } else {
@@ -231,7 +236,7 @@ int case_list(struct req *r)
                   " COALESCE(cu.display_name, NULLIF(TRIM(CONCAT(c.requester_first_name, ' ',"
                   " c.requester_last_name)), ''), c.requester_email) AS customer,"
                   " c.created_at, c.updated_at, c.due_at,"
-                  " c.closed = 0 AND c.due_at < UTC_DATE() AS overdue, " CASE_NEXT_SCORE " AS score"
+                  " COALESCE(c.closed = 0 AND c.due_at < UTC_DATE(), 0) AS overdue, " CASE_NEXT_SCORE " AS score"
                   " FROM cases c JOIN statuses s ON s.id = c.status_id"
                   " JOIN priorities p ON p.id = c.priority_id LEFT JOIN areas a ON a.id = c.area_id"
                   " LEFT JOIN users u ON u.id = c.assignee_id"

@@ -101,7 +101,7 @@ static int load_form(struct req *r, long long id)
     " tm.name AS team, " CATALOG_NAME_OF("d") " AS department, c.comment, c.estimate_hours," \
     " c.complexity, c.level, c.billable, c.resolution, c.closed_at, cb.name AS closed_by," \
     " c.episode, c.episode_started_at, c.created_at, cr.name AS created_by, c.updated_at, c.version," \
-    " c.closed = 0 AND c.due_at < UTC_DATE() AS overdue" \
+    " COALESCE(c.closed = 0 AND c.due_at < UTC_DATE(), 0) AS overdue" \
     " FROM cases c JOIN statuses s ON s.id = c.status_id JOIN priorities p ON p.id = c.priority_id" \
     " LEFT JOIN areas a ON a.id = c.area_id LEFT JOIN request_types t ON t.id = c.type_id" \
     " LEFT JOIN users u ON u.id = c.assignee_id LEFT JOIN users co ON co.id = c.coordinator_id" \
@@ -167,7 +167,7 @@ int case_load(struct req *r, long long id)
                   " u.name AS executor, a.date, TIME_FORMAT(a.start_time, '%H:%i') AS start_time,"
                   " TIME_FORMAT(a.end_time, '%H:%i') AS end_time, a.hours, a.start_at, a.due_at,"
                   " a.status, a.completed_at, a.percent, a.billable, " CATALOG_NAME_OF("ar") " AS article,"
-                  " a.status IN ('pending', 'in_progress') AND a.due_at < UTC_DATE() AS overdue"
+                  " COALESCE(a.status IN ('pending', 'in_progress') AND a.due_at < UTC_DATE(), 0) AS overdue"
                   " FROM activities a LEFT JOIN activity_types t ON t.id = a.type_id"
                   " LEFT JOIN users u ON u.id = a.executor_id LEFT JOIN articles ar ON ar.id = a.article_id"
                   " WHERE a.case_id = ? ORDER BY a.date IS NULL, a.date, a.start_time, a.id",

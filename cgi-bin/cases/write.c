@@ -174,8 +174,8 @@ static int status_change(struct req *r, long long id, const struct stored *st, i
         fe->field = "status", fe->key = "choice_unknown";
         return -1;
     }
-    if (*db_cell(&s, 0, 1) == '1') {
-        fe->field = "status", fe->key = "use_close";
+    if (*db_cell(&s, 0, 1) == '1' || st->closed) {
+        fe->field = "status", fe->key = st->closed ? "use_reactivate" : "use_close";
         return -1;
     }
     if (!*note) {

@@ -64,7 +64,7 @@ CREATE TABLE IF NOT EXISTS cases (
   KEY ix_cases_team_updated (team_id, closed, updated_at),
   KEY ix_cases_customer (customer_id, created_at),
   KEY ix_cases_created (created_at),
-  KEY ix_cases_due (closed, due_at),
+  KEY ix_cases_due (due_at, closed),
   KEY ix_cases_priority (priority_id, closed, updated_at),
   KEY ix_cases_type (type_id, closed, updated_at),
   KEY ix_cases_stage (stage_id, closed, updated_at),
