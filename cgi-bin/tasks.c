@@ -55,22 +55,24 @@ static int done(struct req *r, long long id)
     struct db_rows a;
     if (db_begin() != DB_OK ||
         db_select(r->a, &a, "SELECT a.case_id, a.executor_id, a.description, a.status, c.episode,"
-                  " c.version FROM activities a JOIN cases c ON c.id = a.case_id"
+                  " c.version, c.closed FROM activities a JOIN cases c ON c.id = a.case_id"
                   " WHERE a.id = ? FOR UPDATE", "l", id) != DB_OK || a.n == 0) {
         db_rollback();
         return admin_fail(r, 0);
     }
     const char *executor = db_cell(&a, 0, 1);
-    if ((!executor || strtoll(executor, NULL, 10) != r->user.id) &&
-        !req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN)) {
+    int boss = req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN);
+    if ((!executor || strtoll(executor, NULL, 10) != r->user.id) && !boss) {
         db_rollback();
         return req_fail(r, 403, "forbidden", "forbidden");
     }
+    if (*db_cell(&a, 0, 6) == '1' && !boss) {
+        db_rollback();
+        return req_fail(r, 403, "case_closed", "case_closed");
+    }
     long long case_id = strtoll(db_cell(&a, 0, 0), NULL, 10);
     const char *what = db_cell(&a, 0, 2), *was = db_cell(&a, 0, 3);
-    const char *old = arena_printf(r->a, "%.80s (%s)", what,
-                                   req_text(r, arena_printf(r->a, "Activities.Status.%s", was)));
-    const char *now = arena_printf(r->a, "%.80s (%s)", what, req_text(r, "Activities.Status.done"));
+    const char *old = activity_summary(r, what, was), *now = activity_summary(r, what, "done");
     char today[11];
     time_t t = time(NULL);
     strftime(today, sizeof today, "%Y-%m-%d", localtime(&t));

@@ -323,6 +323,12 @@ long long case_history(long long case_id, int episode, long long user, int versi
                    old_value, new_value, old_ref, new_ref, note ? note : "");
 }
 
+const char *activity_summary(struct req *r, const char *description, const char *status)
+{
+    return arena_printf(r->a, "%s (%s)", utf8_prefix(r->a, description, 80),
+                        req_text(r, arena_printf(r->a, "Activities.Status.%s", status)));
+}
+
 const char *case_scope_sql(const struct req *r)
 {
     if (!conf.cases_agents_restricted || !(r->user.role & ROLE_AGENT)) {

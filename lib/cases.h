@@ -60,6 +60,10 @@ long long case_history(long long case_id, int episode, long long user, int versi
                        const char *new_value, long long old_ref, long long new_ref,
                        const char *note);
 
+/* An activity as the case history shows it: "Llamar al cliente (Terminada)",
+   the description cut at 80 characters. */
+const char *activity_summary(struct req *r, const char *description, const char *status);
+
 /* The SQL condition (on cases alias c, parameters in types/args order:
    user id three times) that limits an agent to their areas, teams and own
    cases, or NULL when this user sees every case. */

@@ -250,3 +250,14 @@ size_t utf8_chars(const char *s)
     }
     return n;
 }
+
+char *utf8_prefix(struct arena *a, const char *s, size_t n)
+{
+    const char *p = s;
+    for (size_t k = 0; *p && k <= n; p++) {
+        if (((unsigned char)*p & 0xC0) != 0x80 && k++ == n) {
+            break;
+        }
+    }
+    return arena_printf(a, "%.*s", (int)(p - s), s);
+}

@@ -49,6 +49,9 @@ int utf8_valid(const char *s, size_t n);
 /* The number of characters (not bytes) of a valid UTF-8 string. */
 size_t utf8_chars(const char *s);
 
+/* The first n characters (not bytes) of a valid UTF-8 string, copied into a. */
+char *utf8_prefix(struct arena *a, const char *s, size_t n);
+
 /* 1 when s is a real calendar date "YYYY-MM-DD" (no 2020-02-30), year 1000-9999. */
 int date_valid(const char *s);
 

@@ -28,15 +28,16 @@ static const char *const exists_sql[A_COUNT] = {
     [A_ARTICLE] = "SELECT 1 FROM articles WHERE id = ?",
 };
 
-/* "14:05" or "14:05:00" -> "14:05"; NULL when not a time of day. */
+/* "14:05" or "14:05:00" -> "14:05"; NULL when not exactly a time of day. */
 static const char *time_of_day(struct arena *a, const char *s)
 {
-    int h, m, n = 0;
-    if (sscanf(s, "%2d:%2d%n", &h, &m, &n) != 2 || (s[n] && strcmp(s + n, ":00") != 0) ||
-        h < 0 || h > 23 || m < 0 || m > 59 || s[2] != ':') {
+    size_t n = strlen(s);
+    if ((n != 5 && !(n == 8 && strcmp(s + 5, ":00") == 0)) || s[2] != ':' ||
+        strspn(s, "0123456789") != 2 || strspn(s + 3, "0123456789") != 2) {
         return NULL;
     }
-    return arena_printf(a, "%02d:%02d", h, m);
+    int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+    return h <= 23 && m <= 59 ? arena_printf(a, "%.5s", s) : NULL;
 }
 
 static void set(struct field_error *fe, const char *field, const char *key)
@@ -77,7 +78,7 @@ static void parse(struct req *r, const char *plan_start, const char *plan_close,
     if (!v[A_EXECUTOR]) {
         v[A_EXECUTOR] = assignee;       /* by default, the case's executor */
     }
-    if (!*v[A_DESC] || strlen(v[A_DESC]) > 1000) {
+    if (!*v[A_DESC] || utf8_chars(v[A_DESC]) > 1000) {
         set(fe, "description", "activity_description_required");
     }
     const char *status = v[A_STATUS] ? v[A_STATUS] : "pending";
@@ -115,13 +116,6 @@ static void parse(struct req *r, const char *plan_start, const char *plan_close,
                       (plan_close && strcmp(v[A_DATE], plan_close) > 0))) {
         set(fe, "date", "activity_date_range");
     }
-}
-
-/* "Llamar al cliente (done)" for the history. */
-static const char *summary(struct req *r, const char *description, const char *status)
-{
-    return arena_printf(r->a, "%.80s (%s)", description,
-                        req_text(r, arena_printf(r->a, "Activities.Status.%s", status)));
 }
 
 /* The case's planned dates, assignee and episode; 0 when there is no case. */
@@ -167,14 +161,14 @@ static int save(struct req *r, long long id, long long item)
         db_rollback();
         return req_fail(r, 403, "case_closed", "case_closed");
     }
-    parse(r, db_cell(&plan, 0, 0), db_cell(&plan, 0, 1), db_cell(&plan, 0, 2), v, &fe);
-    if (fe.field) {
-        return refused(r, id, item, &fe);
-    }
     if (item && (db_select(r->a, &old, "SELECT description, status FROM activities"
                            " WHERE id = ? AND case_id = ?", "ll", item, id) != DB_OK || old.n == 0)) {
         db_rollback();
         return admin_fail(r, 0);
+    }
+    parse(r, db_cell(&plan, 0, 0), db_cell(&plan, 0, 1), db_cell(&plan, 0, 2), v, &fe);
+    if (fe.field) {
+        return refused(r, id, item, &fe);
     }
     n = item ? db_exec("UPDATE activities SET type_id = ?, description = ?, executor_id = ?,"
                        " priority_id = ?, date = ?, start_time = ?, end_time = ?, start_at = ?,"
@@ -197,8 +191,8 @@ static int save(struct req *r, long long id, long long item)
     if (n < 0 ||
         case_history(id, atoi(db_cell(&plan, 0, 3)), r->user.id, atoi(db_cell(&plan, 0, 4)),
                      "activity", item ? "changed" : "added",
-                     item ? summary(r, db_cell(&old, 0, 0), db_cell(&old, 0, 1)) : NULL,
-                     summary(r, v[A_DESC], v[A_STATUS]), item, aid, "") < 0 ||
+                     item ? activity_summary(r, db_cell(&old, 0, 0), db_cell(&old, 0, 1)) : NULL,
+                     activity_summary(r, v[A_DESC], v[A_STATUS]), item, aid, "") < 0 ||
         db_exec("UPDATE cases SET updated_at = UTC_TIMESTAMP() WHERE id = ?", "l", id) < 0 ||
         db_commit() != DB_OK) {
         db_rollback();
@@ -223,9 +217,13 @@ static int remove_one(struct req *r, long long id, long long item)
         db_rollback();
         return admin_fail(r, 0);
     }
+    if (*db_cell(&plan, 0, 5) == '1' && !req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN)) {
+        db_rollback();
+        return req_fail(r, 403, "case_closed", "case_closed");
+    }
     if (db_exec("DELETE FROM activities WHERE id = ? AND case_id = ?", "ll", item, id) != 1 ||
         case_history(id, atoi(db_cell(&plan, 0, 3)), r->user.id, atoi(db_cell(&plan, 0, 4)),
-                     "activity", "removed", summary(r, db_cell(&old, 0, 0), db_cell(&old, 0, 1)),
+                     "activity", "removed", activity_summary(r, db_cell(&old, 0, 0), db_cell(&old, 0, 1)),
                      NULL, item, 0, "") < 0 ||
         db_commit() != DB_OK) {
         db_rollback();

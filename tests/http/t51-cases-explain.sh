@@ -9,12 +9,13 @@ open=$(ids "statuses WHERE closed = 0") closed=$(ids "statuses WHERE closed = 1"
 staff=$(ids "users WHERE role <> 'customer' AND active = 1")
 
 # 100,000 cases numbered 1999-NNNNNN (once: a second run finds them), spread over
-# statuses (1 in 5 open), areas, priorities, staff or nobody, and two years.
+# statuses (1 in 5 open), areas, priorities (by other steps of the sequence, so that
+# open cases fall in every area whatever the number of areas), staff or nobody, and two years.
 if [ "$(sql "SELECT COUNT(*) FROM cases WHERE number LIKE '1999-%'")" != 100000 ]; then
     sql "INSERT IGNORE INTO cases (number, subject, description, status_id, closed, area_id, priority_id,
              assignee_id, received_at, requester_first_name, episode_started_at, created_at, updated_at, due_at)
          SELECT CONCAT('1999-', LPAD(q.seq, 6, '0')), CONCAT('Caso masivo ', q.seq), 'Generado por t51',
-             s.id, s.closed, ELT(1 + q.seq % $(n "$areas"), $areas), ELT(1 + q.seq % $(n "$prios"), $prios),
+             s.id, s.closed, ELT(1 + (q.seq DIV 7) % $(n "$areas"), $areas), ELT(1 + (q.seq DIV 3) % $(n "$prios"), $prios),
              ELT(1 + q.seq % ($(n "$staff") + 1), $staff), q.at, 'Masivo', q.at, q.at,
              LEAST(q.at + INTERVAL q.seq % 900 HOUR, UTC_TIMESTAMP()), DATE(q.at + INTERVAL 10 DAY)
          FROM (SELECT seq, UTC_TIMESTAMP() - INTERVAL (seq * 7919) % (730 * 24 * 60) MINUTE AS at,
