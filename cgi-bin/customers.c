@@ -207,7 +207,7 @@ static int blank(struct req *r)
 /* The customer, everything it owns, and the options of its form. */
 static int load(struct req *r, long long id)
 {
-    struct db_rows c, data, accounts, contacts, members;
+    struct db_rows c, data, accounts, contacts, members, cases;
     if (db_select(r->a, &c,
                   "SELECT c.id, c.kind, c.display_name, c.doc_type_id AS doc_type, t.code AS doc_code,"
                   " " CATALOG_NAME_OF("t") " AS doc_type_name, c.doc_number, c.first_name,"
@@ -225,7 +225,11 @@ static int load(struct req *r, long long id)
         db_select(r->a, &contacts, "SELECT id, name, job_title, email, phone, mobile, version"
                   " FROM contacts WHERE customer_id = ? ORDER BY name", "l", id) != DB_OK ||
         db_select(r->a, &members, "SELECT id, display_name FROM customers"
-                  " WHERE organization_id = ? ORDER BY display_name LIMIT 200", "l", id) != DB_OK) {
+                  " WHERE organization_id = ? ORDER BY display_name LIMIT 200", "l", id) != DB_OK ||
+        db_select(r->a, &cases, "SELECT c.id, c.number, c.subject, s.code AS status_code,"
+                  " s.portal_state, c.closed, c.created_at FROM cases c"
+                  " JOIN statuses s ON s.id = c.status_id WHERE c.customer_id = ?"
+                  " ORDER BY c.created_at DESC LIMIT 50", "l", id) != DB_OK) {
         return DB_DOWN;
     }
     if (c.n == 0) {
@@ -237,6 +241,7 @@ static int load(struct req *r, long long id)
     view_rows(r, "Accounts", &accounts);
     view_rows(r, "Contacts", &contacts);
     view_rows(r, "Members", &members);
+    view_rows(r, "Cases", &cases);
     view_bool(r, req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN), "Page.can_delete");
     const char *dt = db_cell(&c, 0, 3), *org = db_cell(&c, 0, 14);
     return load_options(r, dt ? strtoll(dt, NULL, 10) : 0, org ? strtoll(org, NULL, 10) : 0)

@@ -26,6 +26,24 @@
   <?cs /if ?>
 </section>
 <div class="stack">
+<section class="panel" id="cases">
+  <h2><?cs var:Lang.Cases.title ?> <span class="muted count"><?cs var:subcount(Cases) ?></span> <a class="small" href="/cases/new?customer=<?cs var:Customer.id ?>"><?cs var:Lang.Cases.new ?></a></h2>
+  <?cs if:subcount(Cases) ?>
+  <table class="grid compact">
+    <tbody>
+    <?cs each:k = Cases ?>
+      <tr<?cs if:k.closed == "1" ?> class="inactive"<?cs /if ?>>
+        <td class="nowrap"><a href="/cases/<?cs var:k.id ?>"><?cs var:k.number ?></a></td>
+        <td><?cs var:k.subject ?></td>
+        <td><span class="badge badge-portal-<?cs var:k.portal_state ?>"><?cs var:k.status_code ?></span></td>
+        <td class="nowrap muted small"><?cs var:date(k.created_at) ?></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  <?cs if:subcount(Cases) == 50 ?><p class="small"><a href="/cases?customer=<?cs var:Customer.id ?>"><?cs var:Lang.Customers.all_cases ?></a></p><?cs /if ?>
+  <?cs else ?><p class="muted"><?cs var:Lang.Customers.no_cases ?></p><?cs /if ?>
+</section>
 <section class="panel" id="contact-data">
   <h2><?cs var:Lang.Customers.contact_data ?> <span class="muted count"><?cs var:subcount(ContactData) ?></span></h2>
   <?cs if:subcount(ContactData) ?>
