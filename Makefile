@@ -1,7 +1,7 @@
 # Atiende: `make run` starts everything with demo data; `make test` runs every test.
 # `make` builds into build/; `make SAN=1` builds the sanitizer variant into build-san/.
 
-SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs customers lookup cases tasks reports
+SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs customers lookup cases tasks reports attachments solutions
 PROGRAMS := atiende-admin
 
 SAN ?= 0
@@ -98,12 +98,16 @@ test: deps
 	$(MAKE) SAN=1 all
 	tests/run.sh
 
-# The request-parser fuzzer (clang's libFuzzer); tests/run.sh runs it for a bounded time.
-fuzz: $(BUILD)/fuzz_form
+# The request-parser fuzzers (clang's libFuzzer); tests/run.sh runs them for a bounded time.
+fuzz: $(BUILD)/fuzz_form $(BUILD)/fuzz_multipart
 $(BUILD)/fuzz_form: tests/fuzz/fuzz_form.c lib/form.c lib/arena.c
 	@mkdir -p $(dir $@)
 	$(say) FUZZ $@
 	$(Q)clang -std=c17 -D_GNU_SOURCE -g -O1 -I lib -fsanitize=fuzzer,address,undefined $^ -o $@
+$(BUILD)/fuzz_multipart: tests/fuzz/fuzz_multipart.c lib/multipart.c lib/form.c lib/arena.c lib/multipart.h lib/form.h lib/arena.h
+	@mkdir -p $(dir $@)
+	$(say) FUZZ $@
+	$(Q)clang -std=c17 -D_GNU_SOURCE -g -O1 -I lib -fsanitize=fuzzer,address,undefined $(filter %.c,$^) -o $@
 
 clean:
 	rm -rf build build-san

@@ -2,7 +2,8 @@
    with its history, updates (every changed field a history row, a stale
    version a 409 showing what changed), reassign, close and reactivate.
    Staff only. Paths: /cases, /cases/new, /cases/{id},
-   /cases/{id}/reassign|close|reactivate, /cases/{id}/activities[/{item}]. */
+   /cases/{id}/reassign|close|reactivate, /cases/{id}/activities[/{item}], /cases/{id}/notes[/{note}/unlink|delete],
+   /cases/{id}/attachments. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -158,6 +159,10 @@ static int cases(struct req *r)
     }
     if (strcmp(rest, "activities") == 0 || strncmp(rest, "activities/", 11) == 0) {
         return case_activities(r, id, rest);
+    }
+    if (strcmp(rest, "notes") == 0 || strncmp(rest, "notes/", 6) == 0 ||
+        strcmp(rest, "attachments") == 0) {
+        return case_notes(r, id, rest);
     }
     if (!r->is_post) {
         if (*rest) {

@@ -15,6 +15,7 @@ static const struct link {
 } links[] = {
     { "cases", "/cases", ROLES_STAFF },
     { "tasks", "/tasks", ROLES_STAFF },
+    { "solutions", "/solutions", ROLES_STAFF },
     { "customers", "/customers", ROLES_STAFF },
     { "reports", "/reports/time", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "users", "/admin/users", ROLE_ADMIN | ROLE_SUPERVISOR },

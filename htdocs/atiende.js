@@ -134,4 +134,33 @@
     input.addEventListener('blur', function () { setTimeout(close, 150); });
   }
   document.querySelectorAll('.lookup[data-lookup]').forEach(setupLookup);
+
+  // The new-case form: the best-matching solutions for what was typed.
+  var similar = document.querySelector('[data-similar]');
+  if (similar) {
+    var subject = document.getElementById('subject'), description = document.getElementById('description');
+    var list = similar.querySelector('.similar-list'), wait = null;
+    var look = function () {
+      var q = '&subject=' + encodeURIComponent(subject.value) + '&description=' + encodeURIComponent(description.value);
+      if ((subject.value + description.value).trim().length < 4) return;
+      fetch(similar.getAttribute('data-similar') + q, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (res) { return res.ok ? res.json() : { Solutions: [] }; })
+        .then(function (data) {
+          list.textContent = '';
+          (data.Solutions || []).forEach(function (s) {
+            if (!(s.score > 0)) return;
+            var li = document.createElement('li'), a = document.createElement('a');
+            a.href = '/cases/' + s.id;
+            a.target = '_blank';
+            a.textContent = s.number + ' ' + s.subject;
+            li.appendChild(a);
+            list.appendChild(li);
+          });
+        })
+        .catch(function () {});
+    };
+    [subject, description].forEach(function (el) {
+      if (el) el.addEventListener('input', function () { clearTimeout(wait); wait = setTimeout(look, 400); });
+    });
+  }
 }());

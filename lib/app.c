@@ -14,6 +14,7 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "multipart.h"
 #include "view.h"
 
 extern char **environ;
@@ -97,9 +98,113 @@ static void send_response(struct req *r, struct io *io)
     }
 }
 
-/* Reads and parses the query string, cookies and an urlencoded body.
-   Returns 0, or the HTTP status of the problem (400, 413, 415). */
-static int parse_input(struct req *r, struct io *io)
+/* A multipart body being read: the part in hand and what it has gathered. */
+struct upload_ctx {
+    struct req *r;
+    struct mp_part part;        /* copied: the parser's strings do not outlive the part */
+    struct sbuf data;
+    size_t max_file;
+    int too_large;
+};
+
+enum { MAX_FIELD = 65536, MAX_FILES = 20 };
+
+static int part_begin(void *c, const struct mp_part *p)
+{
+    struct upload_ctx *u = c;
+    if (p->filename && u->r->nfiles == MAX_FILES) {
+        return u->too_large = 1;
+    }
+    struct arena *a = u->r->a;
+    u->part.name = arena_strdup(a, p->name);
+    u->part.filename = p->filename ? arena_strdup(a, p->filename) : NULL;
+    u->part.content_type = arena_strdup(a, p->content_type ? p->content_type : "");
+    sbuf_init(&u->data, a);
+    u->data.s[0] = '\0';
+    return 0;
+}
+
+static int part_data(void *c, const char *data, size_t n)
+{
+    struct upload_ctx *u = c;
+    size_t limit = u->part.filename ? u->max_file : MAX_FIELD;
+    if (u->data.len + n > limit) {
+        return u->too_large = 1;        /* stops the parser: nothing is stored */
+    }
+    sbuf_add(&u->data, data, n);
+    return 0;
+}
+
+static int part_end(void *c)
+{
+    struct upload_ctx *u = c;
+    struct req *r = u->r;
+    const struct mp_part *p = &u->part;
+    if (!p->filename) {
+        if (!utf8_valid(u->data.s, u->data.len) || memchr(u->data.s, '\0', u->data.len) ||
+            r->params.n >= (size_t)conf.max_params) {
+            return 1;
+        }
+        params_add(r->a, &r->params, p->name, u->data.s, u->data.len);
+        return 0;
+    }
+    if (r->nfiles % 4 == 0) {
+        struct upload *more = arena_alloc(r->a, (size_t)(r->nfiles + 4) * sizeof *more);
+        if (r->nfiles) {
+            memcpy(more, r->files, (size_t)r->nfiles * sizeof *more);
+        }
+        r->files = more;
+    }
+    r->files[r->nfiles++] = (struct upload){
+        .field = p->name, .filename = p->filename, .content_type = p->content_type,
+        .data = u->data.s, .size = u->data.len,
+    };
+    return 0;
+}
+
+/* A multipart/form-data body of len bytes, read in pieces through the
+   streaming parser: fields become parameters, files r->files. 0, 400, or
+   413 (*why: a file over max_file, or too many). */
+static int parse_multipart(struct req *r, struct io *io, size_t len, const char *ct,
+                           size_t max_file, const char **why)
+{
+    static const struct mp_callbacks cb = { part_begin, part_data, part_end };
+    struct upload_ctx u = { .r = r, .max_file = max_file };
+    const char *boundary = mp_boundary(r->a, ct);
+    struct mp_parser *p = boundary ? mp_new(r->a, boundary, &cb, &u) : NULL;
+    if (!p) {
+        return 400;
+    }
+    char buf[65536];
+    enum mp_status st = MP_OK;
+    for (size_t got = 0; got < len;) {
+        size_t n = io_read(io, buf, len - got < sizeof buf ? len - got : sizeof buf);
+        if (n == 0) {
+            return 400;
+        }
+        got += n;
+        if (st == MP_OK) {
+            st = mp_feed(p, buf, n);    /* after a stop, the rest is only drained */
+        }
+    }
+    if (u.too_large) {
+        *why = "file_too_large";
+        return 413;
+    }
+    if (st == MP_OK) {
+        st = mp_finish(p);
+    }
+    if (st != MP_OK) {
+        LOG_INFO("multipart body refused: %s", mp_error(p) ? mp_error(p) : "stopped");
+        return 400;
+    }
+    return 0;
+}
+
+/* Reads and parses the query string, cookies and an urlencoded or
+   multipart body. Returns 0, or the HTTP status of the problem (400, 413,
+   415), with *why the Lang.Err key when it is more specific. */
+static int parse_input(struct req *r, struct io *io, size_t max_file, const char **why)
 {
     const char *uri = req_env(r, "REQUEST_URI");
     if (!uri || !*uri) {
@@ -127,10 +232,17 @@ static int parse_input(struct req *r, struct io *io)
     if (len == 0) {
         return 0;
     }
+    const char *ct = req_env(r, "CONTENT_TYPE");
+    if (ct && strncasecmp(ct, "multipart/form-data", 19) == 0) {
+        if (len > conf.max_upload) {
+            *why = "file_too_large";
+            return 413;
+        }
+        return parse_multipart(r, io, (size_t)len, ct, max_file, why);
+    }
     if (len > conf.max_body) {
         return 413;
     }
-    const char *ct = req_env(r, "CONTENT_TYPE");
     if (!ct || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0) {
         return 415;
     }
@@ -265,12 +377,13 @@ static void handle(const struct screen *s, struct arena *a, char **envp, struct 
     const char *https = req_env(r, "HTTPS");
     r->https = conf.cookie_secure == 1 || (conf.cookie_secure < 0 && https && *https &&
                                            strcasecmp(https, "off") != 0);
-    int bad = parse_input(r, io);
+    const char *why = NULL;
+    int bad = parse_input(r, io, s->max_file ? (size_t)s->max_file : (size_t)conf.max_file, &why);
     r->want_json = wants_json(r);
     if (bad) {
+        const char *code = bad == 413 ? "too_large" : bad == 415 ? "unsupported_media" : "bad_request";
         pick_lang(r);
-        req_fail(r, bad, bad == 413 ? "too_large" : bad == 415 ? "unsupported_media" : "bad_request",
-                 bad == 413 ? "too_large" : bad == 415 ? "unsupported_media" : "bad_request");
+        req_fail(r, bad, code, why ? why : code);
     } else if (auth_identify(r) != DB_OK) {
         pick_lang(r);
         req_fail(r, 503, "db_unavailable", "db_down");

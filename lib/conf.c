@@ -40,6 +40,9 @@ static const struct conf_key {
     { "Login.window_minutes", CONF_INT, offsetof(struct conf, login_window_minutes), "15" },
     { "Limits.max_body", CONF_LONG, offsetof(struct conf, max_body), "1048576" },
     { "Limits.max_params", CONF_INT, offsetof(struct conf, max_params), "500" },
+    { "Limits.max_file", CONF_LONG, offsetof(struct conf, max_file), "10485760" },
+    { "Limits.max_file_portal", CONF_LONG, offsetof(struct conf, max_file_portal), "1048576" },
+    { "Limits.max_upload", CONF_LONG, offsetof(struct conf, max_upload), "52428800" },
     { "Cases.agents_restricted", CONF_INT, offsetof(struct conf, cases_agents_restricted), "0" },
 };
 

@@ -11,6 +11,9 @@ struct conf {
     int cookie_secure;          /* 1 always, 0 never, -1 when the request came over HTTPS */
     int login_max_per_login, login_max_per_addr, login_window_minutes;
     long max_body;
+    long max_file;          /* bytes per uploaded file (staff screens) */
+    long max_file_portal;   /* bytes per uploaded file in the customer portal */
+    long max_upload;        /* bytes of a whole multipart body */
     int max_params;
     int cases_agents_restricted;   /* 1: agents see only cases of their areas, teams or their own */
 };

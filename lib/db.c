@@ -70,7 +70,9 @@ static int db_connect(void)
         return DB_DOWN;
     }
     unsigned int connect_timeout = 2, rw_timeout = (unsigned)conf.db_timeout;
+    unsigned long packet = 64UL << 20;     /* uploads travel in one packet */
     my_bool off = 0;
+    mysql_options(conn, MYSQL_OPT_MAX_ALLOWED_PACKET, &packet);
     mysql_options(conn, MYSQL_SET_CHARSET_NAME, "utf8mb4");
     mysql_options(conn, MYSQL_OPT_CONNECT_TIMEOUT, &connect_timeout);
     mysql_options(conn, MYSQL_OPT_READ_TIMEOUT, &rw_timeout);

@@ -33,6 +33,15 @@ struct header {
     const char *name, *value;
 };
 
+/* A file that came in a multipart/form-data body. */
+struct upload {
+    const char *field;          /* the form field ("file") */
+    const char *filename;       /* without path parts */
+    const char *content_type;   /* as the browser said; "" when it did not */
+    const char *data;
+    size_t size;
+};
+
 struct req {
     struct arena *a;
     char **envp;                    /* FastCGI parameters; NULL in CGI mode */
@@ -41,6 +50,8 @@ struct req {
     const char *method, *path, *query;
     struct params params;           /* query string, then the form body */
     struct params cookies;
+    struct upload *files;           /* multipart bodies: the files, in order */
+    int nfiles;
     int is_post, want_json, https;
 
     /* who sent it */

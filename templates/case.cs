@@ -27,6 +27,7 @@
 <nav class="tabs" aria-label="<?cs var:Lang.Cases.sections ?>">
   <a href="#summary"><?cs var:Lang.Cases.Tab.summary ?></a>
   <a href="#activities"><?cs var:Lang.Cases.Tab.activities ?></a>
+  <a href="#notes"><?cs var:Lang.Notes.title ?></a>
   <a href="#update"><?cs var:Lang.Cases.Tab.update ?></a>
   <a href="#status-history"><?cs var:Lang.Cases.Tab.status ?></a>
   <a href="#history"><?cs var:Lang.Cases.Tab.history ?></a>
@@ -95,6 +96,59 @@
   </details>
   <?cs /if ?>
 </section>
+<section class="panel" id="notes">
+  <h2><?cs var:Lang.Notes.title ?> <span class="muted count"><?cs var:subcount(Notes) ?></span></h2>
+  <?cs each:n = Notes ?>
+  <article class="note-card">
+    <header><strong><?cs var:n.title ?></strong> <?cs if:n.public == "1" ?><span class="badge badge-info"><?cs var:Lang.Notes.public ?></span><?cs else ?><span class="badge badge-muted"><?cs var:Lang.Notes.internal ?></span><?cs /if ?>
+      <span class="muted small"><?cs var:datetime(n.created_at) ?> · <?cs var:n.author ?></span></header>
+    <?cs if:n.body ?><div class="note"><?cs var:n.body ?></div><?cs /if ?>
+    <?cs set:nfiles = 0 ?><?cs each:f = Attachments ?><?cs if:f.note_id == n.id ?><?cs set:nfiles = #nfiles + #1 ?><?cs /if ?><?cs /each ?>
+    <?cs if:nfiles > 0 ?><ul class="files"><?cs each:f = Attachments ?><?cs if:f.note_id == n.id ?><li><a href="/attachments/<?cs var:f.id ?>" download><?cs var:f.name ?></a> <span class="muted small"><?cs var:f.size ?> B</span></li><?cs /if ?><?cs /each ?></ul><?cs /if ?>
+    <p class="small muted"><?cs set:others = 0 ?><?cs each:o = NoteCases ?><?cs if:o.note_id == n.id ?><?cs if:others == 0 ?><?cs var:Lang.Notes.also_in ?>: <?cs /if ?><?cs set:others = #others + #1 ?><a href="/cases/<?cs var:o.id ?>#notes"><?cs var:o.number ?></a> <?cs /if ?><?cs /each ?></p>
+    <?cs if:Page.can_edit ?>
+    <form method="post" action="/cases/<?cs var:Case.id ?>/notes/<?cs var:n.id ?>/<?cs if:others > 0 ?>unlink<?cs else ?>delete<?cs /if ?>" class="inline" data-confirm="<?cs var:Lang.Common.confirm ?>">
+      <?cs call:csrf_field() ?><button type="submit" class="link danger"><?cs if:others > 0 ?><?cs var:Lang.Notes.unlink ?><?cs else ?><?cs var:Lang.Common.delete ?><?cs /if ?></button>
+    </form>
+    <?cs /if ?>
+  </article>
+  <?cs /each ?>
+  <?cs if:!subcount(Notes) ?><p class="muted"><?cs var:Lang.Notes.none ?></p><?cs /if ?>
+  <?cs if:Page.can_edit ?>
+  <details<?cs if:Page.open == "notes" && !subcount(NoteSearch) && !NoteQuery.q ?> open<?cs /if ?>>
+    <summary><?cs var:Lang.Notes.add ?></summary>
+    <form method="post" action="/cases/<?cs var:Case.id ?>/notes" enctype="multipart/form-data" class="form grid-form">
+      <?cs call:csrf_field() ?>
+      <div class="field wide"><label for="note-title"><?cs var:Lang.Notes.note_title ?></label>
+        <input id="note-title" name="title" value="<?cs var:Note.title ?>" required maxlength="200"<?cs call:invalid_attr("title") ?>><?cs call:field_error("title") ?></div>
+      <div class="field wide"><label for="note-body"><?cs var:Lang.Notes.body ?></label>
+        <textarea id="note-body" name="body" rows="3"><?cs var:Note.body ?></textarea></div>
+      <div class="field"><label for="note-file"><?cs var:Lang.Notes.files ?></label>
+        <input id="note-file" name="file" type="file" multiple><span class="hint"><?cs var:Lang.Notes.files_hint ?></span></div>
+      <?cs call:flag_box("public", Lang.Notes.public_label, Note.public) ?>
+      <div class="actions"><button type="submit" class="primary"><?cs var:Lang.Notes.add ?></button></div>
+    </form>
+  </details>
+  <details<?cs if:subcount(NoteSearch) || NoteQuery.q || NoteQuery.date ?> open<?cs /if ?>>
+    <summary><?cs var:Lang.Notes.link ?></summary>
+    <form method="get" action="/cases/<?cs var:Case.id ?>/notes#notes" class="toolbar">
+      <label for="note-q" class="sr"><?cs var:Lang.Notes.note_title ?></label>
+      <input id="note-q" name="q" type="search" value="<?cs var:NoteQuery.q ?>" placeholder="<?cs var:Lang.Notes.note_title ?>">
+      <label for="note-date" class="sr"><?cs var:Lang.Notes.date ?></label>
+      <input id="note-date" name="date" type="date" value="<?cs var:NoteQuery.date ?>">
+      <button type="submit"><?cs var:Lang.Common.search ?></button>
+    </form>
+    <?cs if:subcount(NoteSearch) ?>
+    <ul class="results">
+      <?cs each:x = NoteSearch ?><li>
+        <form method="post" action="/cases/<?cs var:Case.id ?>/notes" class="inline"><?cs call:csrf_field() ?><input type="hidden" name="note" value="<?cs var:x.id ?>"><button type="submit" class="link"><?cs var:Lang.Notes.link_this ?></button></form>
+        <strong><?cs var:x.title ?></strong> <span class="muted small"><?cs var:datetime(x.created_at) ?> · <?cs var:x.author ?> · <?cs var:x.cases ?></span></li><?cs /each ?>
+    </ul>
+    <?cs elif:NoteQuery.q || NoteQuery.date ?><p class="muted"><?cs var:Lang.Common.none ?></p><?cs /if ?>
+    <?cs call:field_error("note") ?>
+  </details>
+  <?cs /if ?>
+</section>
 <?cs if:Page.can_edit ?>
 <form method="post" action="/cases/<?cs var:Case.id ?>" class="form case-form" id="update">
   <?cs call:csrf_field() ?>
@@ -139,7 +193,7 @@
       <tr>
         <td class="nowrap"><?cs var:datetime(h.at) ?></td>
         <td><?cs var:h.user ?></td>
-        <td><?cs var:Lang.Cases.Kind[h.kind] ?><?cs if:h.field && h.kind == "change" ?>: <?cs var:Lang.Cases.Field[h.field] ?><?cs elif:h.kind == "activity" ?>: <?cs var:Lang.Activities.Change[h.field] ?><?cs /if ?></td>
+        <td><?cs var:Lang.Cases.Kind[h.kind] ?><?cs if:h.field && h.kind == "change" ?>: <?cs var:Lang.Cases.Field[h.field] ?><?cs elif:h.kind == "activity" ?>: <?cs var:Lang.Activities.Change[h.field] ?><?cs elif:h.kind == "note" && h.field ?>: <?cs var:Lang.Notes.Change[h.field] ?><?cs /if ?></td>
         <td><?cs if:h.old_value || h.new_value ?><span class="old"><?cs var:h.old_value ?></span> → <span class="new"><?cs var:h.new_value ?></span><?cs /if ?><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></td>
       </tr>
     <?cs /each ?>

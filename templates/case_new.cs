@@ -5,6 +5,11 @@
 <form method="post" action="/cases" class="form case-form">
   <?cs call:csrf_field() ?>
   <?cs call:case_fields(Form, "/cases/new") ?>
+  <aside class="similar panel" data-similar="/solutions?similar=1" aria-live="polite">
+    <h2><?cs var:Lang.Solutions.similar ?></h2>
+    <ol class="similar-list"></ol>
+    <p class="small"><a href="/solutions" target="_blank" rel="noopener"><?cs var:Lang.Solutions.open_base ?></a></p>
+  </aside>
   <fieldset class="panel grid-form">
     <legend><?cs var:Lang.Cases.Section.note ?></legend>
     <div class="field wide">

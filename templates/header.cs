@@ -18,6 +18,7 @@
     <?cs if:User.is_staff ?>
     <a href="/cases"<?cs if:string.find(Page.path, "/cases") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.cases ?></a>
     <a href="/tasks"<?cs if:string.find(Page.path, "/tasks") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.tasks ?></a>
+    <a href="/solutions"<?cs if:string.find(Page.path, "/solutions") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.solutions ?></a>
     <a href="/customers"<?cs if:string.find(Page.path, "/customers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.customers ?></a>
     <?cs /if ?>
     <?cs if:User.is_supervisor ?>

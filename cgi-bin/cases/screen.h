@@ -37,6 +37,9 @@ long long case_insert(struct req *r, struct case_values *cv, const char *note,
 /* /cases/{id}/activities[/{item}[/delete]]: rest is the path after the id. */
 int case_activities(struct req *r, long long id, const char *rest);
 
+/* /cases/{id}/notes[/{note}/unlink|delete] and /cases/{id}/attachments. */
+int case_notes(struct req *r, long long id, const char *rest);
+
 enum case_result case_update(struct req *r, long long id, long long version,
                              struct field_error *fe);
 enum case_result case_reassign(struct req *r, long long id, struct field_error *fe);

@@ -178,6 +178,23 @@ int case_load(struct req *r, long long id)
                   " FROM activities WHERE case_id = ?", "l", id) != DB_OK) {
         return DB_DOWN;
     }
+    struct db_rows notes, others, files;
+    if (db_select(r->a, &notes, "SELECT n.id, n.title, n.body, n.public, n.created_at, u.name AS author"
+                  " FROM note_cases nc JOIN notes n ON n.id = nc.note_id"
+                  " LEFT JOIN users u ON u.id = n.author_id WHERE nc.case_id = ?"
+                  " ORDER BY n.created_at DESC, n.id DESC", "l", id) != DB_OK ||
+        db_select(r->a, &others, "SELECT nc.note_id, c.id, c.number FROM note_cases nc"
+                  " JOIN cases c ON c.id = nc.case_id WHERE nc.case_id <> ? AND nc.note_id IN"
+                  " (SELECT note_id FROM note_cases WHERE case_id = ?) ORDER BY c.number",
+                  "ll", id, id) != DB_OK ||
+        db_select(r->a, &files, "SELECT a.id, a.note_id, a.name, a.content_type, a.size, a.sha256,"
+                  " a.created_at FROM attachments a JOIN note_cases nc ON nc.note_id = a.note_id"
+                  " WHERE nc.case_id = ? ORDER BY a.id", "l", id) != DB_OK) {
+        return DB_DOWN;
+    }
+    view_rows(r, "Notes", &notes);
+    view_rows(r, "NoteCases", &others);
+    view_rows(r, "Attachments", &files);
     view_rows(r, "Activities", &acts);
     view_row(r, "ActivityTotals", &totals, 0);
     view_row(r, "Case", &c, 0);
