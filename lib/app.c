@@ -101,6 +101,7 @@ static void send_response(struct req *r, struct io *io)
 /* A multipart body being read: the part in hand and what it has gathered. */
 struct upload_ctx {
     struct req *r;
+    const char *why;            /* the Lang.Err key of a refusal */
     struct mp_part part;        /* copied: the parser's strings do not outlive the part */
     struct sbuf data;
     size_t max_file;
@@ -113,6 +114,7 @@ static int part_begin(void *c, const struct mp_part *p)
 {
     struct upload_ctx *u = c;
     if (p->filename && u->r->nfiles == MAX_FILES) {
+        u->why = "too_many_files";
         return u->too_large = 1;
     }
     struct arena *a = u->r->a;
@@ -129,6 +131,7 @@ static int part_data(void *c, const char *data, size_t n)
     struct upload_ctx *u = c;
     size_t limit = u->part.filename ? u->max_file : MAX_FIELD;
     if (u->data.len + n > limit) {
+        u->why = u->part.filename ? "file_too_large" : "field_too_large";
         return u->too_large = 1;        /* stops the parser: nothing is stored */
     }
     sbuf_add(&u->data, data, n);
@@ -188,7 +191,7 @@ static int parse_multipart(struct req *r, struct io *io, size_t len, const char 
         }
     }
     if (u.too_large) {
-        *why = "file_too_large";
+        *why = u.why;
         return 413;
     }
     if (st == MP_OK) {

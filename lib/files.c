@@ -94,7 +94,6 @@ int file_send(struct req *r, long long id)
     resp_header(r, "Content-Disposition",
                 arena_printf(r->a, "attachment; filename=\"%s\"; filename*=UTF-8''%s",
                              ascii_name(r->a, name), ext_value(r->a, name)));
-    resp_header(r, "Cache-Control", "private, no-store");
     r->status = 200;
     return 200;
 }

@@ -43,7 +43,7 @@ static int create(struct req *r, long long id, const struct db_rows *c)
 {
     const char *title = req_str(r, "title"), *body = req_str(r, "body");
     int pub = req_flag(r, "public", 0);
-    if (!*title || utf8_chars(title) > 200) {
+    if (!title[strspn(title, " \t\r\n")] || utf8_chars(title) > 200) {
         return refused(r, id, "title", "note_title_required");
     }
     if (utf8_chars(body) > 20000) {

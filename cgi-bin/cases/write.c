@@ -282,8 +282,8 @@ enum case_result case_close(struct req *r, long long id, struct field_error *fe)
     struct db_rows s;
     const char *resolution = req_str(r, "resolution"), *want = req_str(r, "status");
     size_t blank = strspn(resolution, " \t\r\n");
-    if (!resolution[blank]) {
-        fe->field = "resolution", fe->key = "resolution_required";
+    if (!resolution[blank] || utf8_chars(resolution) > 20000) {
+        fe->field = "resolution", fe->key = resolution[blank] ? "too_long" : "resolution_required";
         return CASE_INVALID;
     }
     if (db_select(r->a, &s, "SELECT id, code FROM statuses WHERE closed = 1 AND active = 1"

@@ -5,7 +5,7 @@
 CREATE TABLE IF NOT EXISTS notes (
   id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
   title VARCHAR(200) NOT NULL COMMENT 'short name (Nombre Corto)',
-  body TEXT NOT NULL DEFAULT '',
+  body MEDIUMTEXT NOT NULL DEFAULT '',
   public TINYINT(1) NOT NULL DEFAULT 0 COMMENT '1: the customer sees it in the portal; 0: internal',
   author_id BIGINT UNSIGNED NULL,
   created_at DATETIME NOT NULL DEFAULT UTC_TIMESTAMP(),
