@@ -43,6 +43,12 @@ static const struct conf_key {
     { "Limits.max_file", CONF_LONG, offsetof(struct conf, max_file), "10485760" },
     { "Limits.max_file_portal", CONF_LONG, offsetof(struct conf, max_file_portal), "1048576" },
     { "Limits.max_upload", CONF_LONG, offsetof(struct conf, max_upload), "52428800" },
+    { "Mail.smtp_url", CONF_STR, offsetof(struct conf, smtp_url), "smtp://127.0.0.1:25" },
+    { "Mail.from", CONF_STR, offsetof(struct conf, mail_from), "atiende@localhost" },
+    { "Mail.user", CONF_STR, offsetof(struct conf, smtp_user), "" },
+    { "Mail.password", CONF_STR, offsetof(struct conf, smtp_password), "" },
+    { "Mail.starttls", CONF_INT, offsetof(struct conf, smtp_starttls), "0" },
+    { "Mail.max_attempts", CONF_INT, offsetof(struct conf, mail_max_attempts), "8" },
     { "Cases.agents_restricted", CONF_INT, offsetof(struct conf, cases_agents_restricted), "0" },
 };
 

@@ -15,6 +15,11 @@ struct conf {
     long max_file_portal;   /* bytes per uploaded file in the customer portal */
     long max_upload;        /* bytes of a whole multipart body */
     int max_params;
+    const char *smtp_url;   /* smtp://host:port or smtps://... */
+    const char *mail_from;  /* the From address of every e-mail */
+    const char *smtp_user, *smtp_password;
+    int smtp_starttls;      /* 1: require STARTTLS on smtp:// */
+    int mail_max_attempts;  /* after this many failures a message is marked failed */
     int cases_agents_restricted;   /* 1: agents see only cases of their areas, teams or their own */
 };
 

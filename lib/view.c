@@ -9,6 +9,7 @@
 
 #include "conf.h"
 #include "log.h"
+#include "notify.h"
 
 static HDF *base_hdf;           /* holds Config.VarEscapeMode for every cs_init */
 static HDF *lang_es, *lang_en;
@@ -351,6 +352,7 @@ static void fill_layout(struct req *r)
         view_bool(r, r->user.role == ROLE_ADMIN, "User.is_admin");
         view_bool(r, (r->user.role & (ROLE_ADMIN | ROLE_SUPERVISOR)) != 0, "User.is_supervisor");
         view_bool(r, (r->user.role & ROLES_STAFF) != 0, "User.is_staff");
+        view_int(r, notify_unread(r), "User.unread");
     }
     if (r->csrf) {
         view_str(r, r->csrf, "Session.csrf");
@@ -384,4 +386,49 @@ int view_render(struct req *r, const char *template_name)
     }
     r->content_type = "text/html; charset=utf-8";
     return r->status;
+}
+
+const char *view_render_text(struct req *r, const char *template_name, const char *lang)
+{
+    CSPARSE *cs = template_get(template_name);
+    if (!cs) {
+        return NULL;
+    }
+    struct sbuf out;
+    sbuf_init(&out, r->a);
+    out.s[0] = '\0';
+    const char *saved = render_lang;
+    render_lang = lang;
+    cs->hdf = r->hdf;
+    cs->global_hdf = view_lang(lang);
+    NEOERR *err = cs_render(cs, &out, out_cb);
+    cs->hdf = base_hdf;
+    cs->global_hdf = NULL;
+    render_lang = saved;
+    if (err != STATUS_OK) {
+        log_nerr(err, template_name);
+        return NULL;
+    }
+    return out.s;
+}
+
+const char *lang_fill(struct arena *a, const char *lang, const char *key, const char *a1,
+                      const char *a2, const char *a3)
+{
+    char name[128];
+    snprintf(name, sizeof name, "Lang.%s", key);
+    const char *tmpl = hdf_get_value(view_lang(lang), name, key);
+    const char *args[3] = { a1 ? a1 : "", a2 ? a2 : "", a3 ? a3 : "" };
+    struct sbuf out;
+    sbuf_init(&out, a);
+    out.s[0] = '\0';
+    for (const char *p = tmpl; *p; p++) {
+        if (p[0] == '{' && p[1] >= '1' && p[1] <= '3' && p[2] == '}') {
+            sbuf_adds(&out, args[p[1] - '1']);
+            p += 2;
+        } else {
+            sbuf_addc(&out, *p);
+        }
+    }
+    return out.s;
 }

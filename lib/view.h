@@ -38,6 +38,14 @@ void view_pager(struct req *r, long long total, long long page, int per_page);
    template. Sets body and content type. Returns the HTTP status. */
 int view_render(struct req *r, const char *template_name);
 
+/* Renders a template over the request's view model in another language
+   (e-mails go out in the recipient's), into a new string; NULL on error. */
+const char *view_render_text(struct req *r, const char *template_name, const char *lang);
+
+/* The Lang text key of lang with {1} {2} {3} replaced by a1, a2, a3. */
+const char *lang_fill(struct arena *a, const char *lang, const char *key, const char *a1,
+                      const char *a2, const char *a3);
+
 /* Writes node's subtree as JSON into out (the JSON rendering of a view). */
 void view_json(struct sbuf *out, HDF *node);
 

@@ -8,6 +8,7 @@
 #include "app.h"
 #include "db.h"
 #include "files.h"
+#include "notify.h"
 #include "screen.h"
 #include "view.h"
 
@@ -72,6 +73,7 @@ static int create(struct req *r, long long id, const struct db_rows *c)
     }
     if (note_history(r, id, c, "added", note, title) < 0 ||
         db_exec("UPDATE cases SET updated_at = UTC_TIMESTAMP() WHERE id = ?", "l", id) < 0 ||
+        notify_case(r, id, NOTIFY_NOTE, title, pub) < 0 ||
         db_commit() != DB_OK) {
         db_rollback();
         return admin_fail(r, DB_ERROR);

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "customers.h"
 #include "db.h"
+#include "notify.h"
 #include "screen.h"
 
 /* The row as it is when locked for a change. */
@@ -150,11 +151,28 @@ long long case_insert(struct req *r, struct case_values *cv, const char *note,
         case_history(id, 1, r->user.id, 1, "create", "", NULL, *number, 0, 0, note) < 0 ||
         case_history(id, 1, r->user.id, 1, "status", "status", NULL, code, 0,
                      strtoll(status, NULL, 10), "") < 0 ||
+        notify_case(r, id, NOTIFY_CREATED, cv->v[case_field_index("subject")], 0) < 0 ||
         db_commit() != DB_OK) {
         db_rollback();
         return id < 0 ? id : DB_ERROR;
     }
     return id;
+}
+
+/* 1 when moving from status a to b changes what the customer sees. */
+static int portal_changed(struct req *r, long long a, long long b)
+{
+    char *n = NULL;
+    return db_value(r->a, &n, "SELECT COUNT(DISTINCT portal_state) FROM statuses WHERE id IN (?, ?)",
+                    "ll", a, b) == DB_OK && n && strcmp(n, "2") == 0;
+}
+
+/* The new status's code, for messages. */
+static const char *status_code(struct req *r, long long id)
+{
+    char *code = NULL;
+    db_value(r->a, &code, "SELECT code FROM statuses WHERE id = ?", "l", id);
+    return code ? code : "";
 }
 
 /* A requested status change: checked, and its history row written with
@@ -211,6 +229,7 @@ enum case_result case_update(struct req *r, long long id, long long version, str
     }
     struct db_query q;
     int changes = 0, next = st.version + 1;
+    const char *changed = "";
     db_query_init(&q, r->a, "UPDATE cases SET");
     for (int i = 0; i < case_field_count; i++) {
         const struct case_field *f = &case_fields[i];
@@ -223,6 +242,8 @@ enum case_result case_update(struct req *r, long long id, long long version, str
         db_query_add(&q, arena_printf(r->a, " %s = ?,", f->column), "s", cv.v[i]);
         long long old_ref = f->show_sql && st.values[i] ? strtoll(st.values[i], NULL, 10) : 0;
         long long new_ref = f->show_sql && cv.v[i] ? strtoll(cv.v[i], NULL, 10) : 0;
+        changed = arena_printf(r->a, "%s%s%s", changed, *changed ? ", " : "",
+                               req_text(r, arena_printf(r->a, "Cases.Field.%s", f->name)));
         if (case_history(id, st.episode, r->user.id, next, "change", f->name,
                          case_show(r, i, st.values[i]), case_show(r, i, cv.v[i]),
                          old_ref, new_ref, "") < 0) {
@@ -245,7 +266,15 @@ enum case_result case_update(struct req *r, long long id, long long version, str
     db_query_add(&q, " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ? AND version = ?",
                  "ll", id, version);
     long long n = db_query_exec(&q);
-    return n == 1 ? done() : fail(n == 0 ? CASE_STALE : CASE_DB);
+    if (n != 1) {
+        return fail(n == 0 ? CASE_STALE : CASE_DB);
+    }
+    long long to = 0;
+    req_int(r, "status", 1, 1LL << 62, &to);
+    int told = status ? notify_case(r, id, NOTIFY_STATUS, status_code(r, to),
+                                    portal_changed(r, st.status, to))
+                      : changes ? notify_case(r, id, NOTIFY_CHANGED, changed, 0) : 0;
+    return told < 0 ? fail(CASE_DB) : done();
 }
 
 enum case_result case_reassign(struct req *r, long long id, struct field_error *fe)
@@ -270,7 +299,8 @@ enum case_result case_reassign(struct req *r, long long id, struct field_error *
     if (db_exec("UPDATE cases SET assignee_id = ?, version = version + 1, updated_at = UTC_TIMESTAMP()"
                 " WHERE id = ?", "ll", to, id) != 1 ||
         case_history(id, st.episode, r->user.id, st.version + 1, "assign", "assignee",
-                     case_show(r, ai, st.values[ai]), name, st.assignee, to, req_str(r, "note")) < 0) {
+                     case_show(r, ai, st.values[ai]), name, st.assignee, to, req_str(r, "note")) < 0 ||
+        notify_case(r, id, NOTIFY_ASSIGNED, st.values[case_field_index("subject")], 0) < 0) {
         return fail(CASE_DB);
     }
     return done();
@@ -306,7 +336,8 @@ enum case_result case_close(struct req *r, long long id, struct field_error *fe)
                 " closed_by = ?, resolution = ?, version = version + 1, updated_at = UTC_TIMESTAMP()"
                 " WHERE id = ?", "llsl", to, r->user.id, resolution, id) != 1 ||
         case_history(id, st.episode, r->user.id, st.version + 1, "close", "status", st.status_code,
-                     db_cell(&s, 0, 1), st.status, to, resolution) < 0) {
+                     db_cell(&s, 0, 1), st.status, to, resolution) < 0 ||
+        notify_case(r, id, NOTIFY_STATUS, db_cell(&s, 0, 1), portal_changed(r, st.status, to)) < 0) {
         return fail(CASE_DB);
     }
     return done();
@@ -340,7 +371,8 @@ enum case_result case_reactivate(struct req *r, long long id, struct field_error
                 " episode = episode + 1, episode_started_at = UTC_TIMESTAMP(),"
                 " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?", "ll", to, id) != 1 ||
         case_history(id, st.episode + 1, r->user.id, st.version + 1, "reactivate", "status",
-                     st.status_code, db_cell(&s, 0, 1), st.status, to, note) < 0) {
+                     st.status_code, db_cell(&s, 0, 1), st.status, to, note) < 0 ||
+        notify_case(r, id, NOTIFY_STATUS, db_cell(&s, 0, 1), portal_changed(r, st.status, to)) < 0) {
         return fail(CASE_DB);
     }
     return done();

@@ -1,0 +1,176 @@
+/* notify.c: alerts, tasks and e-mails for a case's event, written in the
+   transaction of the change. E-mails are rendered here from ClearSilver
+   templates (mail_case.cs, mail_case_text.cs) in the recipient's language
+   and queued in the outbox; bin/atiende-mailer sends them. */
+#include "notify.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+#include "conf.h"
+#include "db.h"
+#include "view.h"
+
+static const char *const kinds[] = { "created", "changed", "assigned", "status", "note" };
+
+/* The case as the messages show it. */
+struct case_info {
+    const char *number, *subject, *description, *status, *area, *requester, *email, *note;
+    long long area_id, assignee;
+};
+
+static int load(struct req *r, long long id, struct case_info *c)
+{
+    struct db_rows row;
+    if (db_select(r->a, &row,
+                  "SELECT c.number, c.subject, c.description, CONCAT(s.code, ' · ', s.name_es),"
+                  " a.name, COALESCE(cu.display_name, TRIM(CONCAT(c.requester_first_name, ' ',"
+                  " c.requester_last_name))), COALESCE(NULLIF(c.requester_email, ''),"
+                  " (SELECT d.value FROM contact_data d WHERE d.customer_id = c.customer_id"
+                  "  AND d.type = 'email' ORDER BY d.preferred DESC, d.id LIMIT 1)),"
+                  " (SELECT n.title FROM note_cases nc JOIN notes n ON n.id = nc.note_id"
+                  "  WHERE nc.case_id = c.id ORDER BY n.id DESC LIMIT 1),"
+                  " COALESCE(c.area_id, 0), COALESCE(c.assignee_id, 0)"
+                  " FROM cases c JOIN statuses s ON s.id = c.status_id"
+                  " LEFT JOIN areas a ON a.id = c.area_id LEFT JOIN customers cu ON cu.id = c.customer_id"
+                  " WHERE c.id = ?", "l", id) != DB_OK || row.n == 0) {
+        return DB_ERROR;
+    }
+    const char **v[] = { &c->number, &c->subject, &c->description, &c->status, &c->area,
+                         &c->requester, &c->email, &c->note };
+    for (int i = 0; i < 8; i++) {
+        *v[i] = db_cell(&row, 0, i) ? db_cell(&row, 0, i) : "";
+    }
+    c->area_id = strtoll(db_cell(&row, 0, 8), NULL, 10);
+    c->assignee = strtoll(db_cell(&row, 0, 9), NULL, 10);
+    return DB_OK;
+}
+
+static const char *lang_of(const char *l)
+{
+    return l && strcmp(l, "en") == 0 ? "en" : conf.default_lang;
+}
+
+/* Queues the case e-mail to one recipient, in their language. */
+static int mail(struct req *r, long long id, const struct case_info *c, const char *to,
+                const char *name, const char *lang, const char *what, int customer)
+{
+    if (!to || !strchr(to, '@')) {
+        return 0;
+    }
+    view_str(r, name, "Mail.name");
+    view_str(r, c->number, "Mail.number");
+    view_str(r, c->subject, "Mail.subject");
+    view_str(r, c->description, "Mail.description");
+    view_str(r, c->status, "Mail.status");
+    view_str(r, c->note, "Mail.note");
+    view_str(r, what, "Mail.what");
+    view_str(r, arena_printf(r->a, "%s/%s/%lld", conf.base_url, customer ? "portal/cases" : "cases", id),
+             "Mail.link");
+    const char *html = view_render_text(r, "mail_case.cs", lang);
+    const char *text = view_render_text(r, "mail_case_text.cs", lang);
+    hdf_remove_tree(r->hdf, "Mail");
+    if (!html || !text) {
+        return DB_ERROR;
+    }
+    const char *subject = lang_fill(r->a, lang, "Mail.case_subject", c->number, c->subject, NULL);
+    const char *mid = arena_printf(r->a, "%s.%s@atiende", c->number, auth_random_token(r->a));
+    return db_exec("INSERT INTO outbox (case_id, to_addr, to_name, subject, body_text, body_html,"
+                   " message_id, thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "lsssssss",
+                   id, to, name ? name : "", subject, text, html, mid,
+                   arena_printf(r->a, "case-%lld@atiende", id)) < 0 ? DB_ERROR : 0;
+}
+
+static int alert(struct req *r, long long id, long long user, const char *kind, const char *text)
+{
+    return db_exec("INSERT INTO notifications (user_id, case_id, kind, text, actor_id)"
+                   " VALUES (?, ?, ?, ?, NULLIF(?, 0))", "llssl",
+                   user, id, kind, text, r->user.id) < 0 ? DB_ERROR : 0;
+}
+
+static int task(struct req *r, long long id, long long user, const char *lang, const struct case_info *c)
+{
+    return db_exec("INSERT INTO activities (case_id, description, executor_id, status, created_by)"
+                   " VALUES (?, ?, ?, 'pending', NULLIF(?, 0))", "lsll", id,
+                   lang_fill(r->a, lang, "Notifications.task", c->number, c->subject, NULL),
+                   user, r->user.id) < 0 ? DB_ERROR : 0;
+}
+
+/* The area's subscribers, as their subscription says. */
+static int subscribers(struct req *r, long long id, const struct case_info *c,
+                       enum notify_event event, const char *detail)
+{
+    struct db_rows subs;
+    if (!c->area_id) {
+        return 0;
+    }
+    if (db_select(r->a, &subs, "SELECT s.user_id, s.alert, s.task, s.email, u.email, u.name, u.language"
+                  " FROM area_subscriptions s JOIN users u ON u.id = s.user_id AND u.active = 1"
+                  " WHERE s.area_id = ? AND s.user_id <> ?", "ll", c->area_id, r->user.id) != DB_OK) {
+        return DB_ERROR;
+    }
+    const char *kind = kinds[event];
+    for (int i = 0; i < subs.n; i++) {
+        long long user = strtoll(db_cell(&subs, i, 0), NULL, 10);
+        const char *lang = lang_of(db_cell(&subs, i, 6));
+        const char *what = lang_fill(r->a, lang, arena_printf(r->a, "Notifications.Text.%s", kind),
+                                     r->user.name, c->number, detail);
+        if ((*db_cell(&subs, i, 1) == '1' && alert(r, id, user, kind, what) < 0) ||
+            (*db_cell(&subs, i, 2) == '1' && event == NOTIFY_CREATED && task(r, id, user, lang, c) < 0) ||
+            (*db_cell(&subs, i, 3) == '1' &&
+             mail(r, id, c, db_cell(&subs, i, 4), db_cell(&subs, i, 5), lang, what, 0) < 0)) {
+            return DB_ERROR;
+        }
+    }
+    return 0;
+}
+
+/* The assignee, when the case was given to them by someone else. */
+static int assignee(struct req *r, long long id, const struct case_info *c, const char *detail)
+{
+    struct db_rows u;
+    if (!c->assignee || c->assignee == r->user.id) {
+        return 0;
+    }
+    if (db_select(r->a, &u, "SELECT email, name, language FROM users WHERE id = ? AND active = 1",
+                  "l", c->assignee) != DB_OK) {
+        return DB_ERROR;
+    }
+    if (u.n == 0) {
+        return 0;
+    }
+    const char *lang = lang_of(db_cell(&u, 0, 2));
+    const char *what = lang_fill(r->a, lang, "Notifications.Text.assigned", r->user.name,
+                                 c->number, detail);
+    return alert(r, id, c->assignee, "assigned", what) < 0 ||
+           mail(r, id, c, db_cell(&u, 0, 0), db_cell(&u, 0, 1), lang, what, 0) < 0 ? DB_ERROR : 0;
+}
+
+int notify_case(struct req *r, long long id, enum notify_event event, const char *detail,
+                int customer)
+{
+    struct case_info c;
+    if (load(r, id, &c) != DB_OK || subscribers(r, id, &c, event, detail) < 0 ||
+        ((event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED) && assignee(r, id, &c, detail) < 0)) {
+        return DB_ERROR;
+    }
+    if (customer) {
+        const char *lang = conf.default_lang;
+        const char *what = lang_fill(r->a, lang, arena_printf(r->a, "Notifications.Text.%s",
+                                                              kinds[event]),
+                                     conf.site_name, c.number, detail);
+        return mail(r, id, &c, c.email, c.requester, lang, what, 1);
+    }
+    return 0;
+}
+
+long long notify_unread(struct req *r)
+{
+    char *n = NULL;
+    if (!r->user.id || db_value(r->a, &n, "SELECT COUNT(*) FROM notifications"
+                                " WHERE user_id = ? AND read_at IS NULL", "l", r->user.id) != DB_OK) {
+        return 0;
+    }
+    return n ? strtoll(n, NULL, 10) : 0;
+}
