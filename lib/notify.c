@@ -110,15 +110,19 @@ static int subscribers(struct req *r, long long id, const struct case_info *c,
                   " WHERE s.area_id = ? AND s.user_id <> ?", "ll", c->area_id, r->user.id) != DB_OK) {
         return DB_ERROR;
     }
-    const char *kind = kinds[event];
+    /* a reassignment is a change for the area; the assignee hears it from assignee() */
+    const char *kind = kinds[event == NOTIFY_ASSIGNED ? NOTIFY_CHANGED : event];
+    int assigning = event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED;
     for (int i = 0; i < subs.n; i++) {
         long long user = strtoll(db_cell(&subs, i, 0), NULL, 10);
+        /* the assignee gets their alert and e-mail from assignee(), not twice */
+        int twice = assigning && user == c->assignee && c->assignee != r->user.id;
         const char *lang = lang_of(db_cell(&subs, i, 6));
         const char *what = lang_fill(r->a, lang, arena_printf(r->a, "Notifications.Text.%s", kind),
                                      r->user.name, c->number, detail);
-        if ((*db_cell(&subs, i, 1) == '1' && alert(r, id, user, kind, what) < 0) ||
+        if ((*db_cell(&subs, i, 1) == '1' && !twice && alert(r, id, user, kind, what) < 0) ||
             (*db_cell(&subs, i, 2) == '1' && event == NOTIFY_CREATED && task(r, id, user, lang, c) < 0) ||
-            (*db_cell(&subs, i, 3) == '1' &&
+            (*db_cell(&subs, i, 3) == '1' && !twice &&
              mail(r, id, c, db_cell(&subs, i, 4), db_cell(&subs, i, 5), lang, what, 0) < 0)) {
             return DB_ERROR;
         }
