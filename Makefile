@@ -1,7 +1,7 @@
 # Atiende: `make run` starts everything with demo data; `make test` runs every test.
 # `make` builds into build/; `make SAN=1` builds the sanitizer variant into build-san/.
 
-SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs customers lookup cases tasks reports attachments solutions notifications
+SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs customers lookup cases tasks reports attachments solutions notifications admin_outbox
 PROGRAMS := atiende-admin
 
 SAN ?= 0
@@ -38,7 +38,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run stop test deps fuzz clean status
 .SECONDARY:
-all: $(LIB) $(SCREEN_BIN) $(BUILD)/bin/atiende-admin $(UNIT_BIN)
+all: $(LIB) $(SCREEN_BIN) $(BUILD)/bin/atiende-admin $(BUILD)/bin/atiende-mailer $(BUILD)/bin/atiende-escalate $(UNIT_BIN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -66,6 +66,17 @@ $(BUILD)/cgi-bin/%: $(BUILD)/cgi-bin/%.o $$(call screen_parts,$$*) $(LIB)
 $(BUILD)/bin/atiende-admin: $(ADMIN_OBJ) $(LIB)
 	$(say) LD $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $(ADMIN_OBJ) $(LIB) $(LDLIBS)
+
+# The escalation job: lib/ only.
+$(BUILD)/bin/atiende-escalate: $(BUILD)/bin/atiende-escalate.o $(LIB)
+	$(say) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+# The outbox's delivery daemon: lib/ plus libcurl for SMTP.
+$(BUILD)/bin/atiende-mailer: $(BUILD)/bin/atiende-mailer.o $(LIB)
+	$(say) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcurl
+-include $(BUILD)/bin/atiende-mailer.d
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
