@@ -23,7 +23,9 @@
     " r.type_id, " CATALOG_NAME_OF("t") " AS type_name, r.priority_id, " \
     CATALOG_NAME_OF("p") " AS priority_name, r.hours_open, r.role_id, ro.name AS role_name," \
     " r.alert, r.task, r.email, r.set_status_id, ss.code AS set_status_code, r.active, r.version," \
-    " r.created_at, r.updated_at FROM escalation_rules r" \
+    " r.created_at, r.updated_at," \
+    " (SELECT COUNT(*) FROM escalation_firings f WHERE f.rule_id = r.id) AS fired" \
+    " FROM escalation_rules r" \
     " LEFT JOIN statuses st ON st.id = r.status_id LEFT JOIN areas a ON a.id = r.area_id" \
     " LEFT JOIN request_types t ON t.id = r.type_id LEFT JOIN priorities p ON p.id = r.priority_id" \
     " LEFT JOIN roles ro ON ro.id = r.role_id LEFT JOIN statuses ss ON ss.id = r.set_status_id"

@@ -17,7 +17,7 @@
   <?cs each:rule = Rules ?>
     <tr<?cs if:rule.active != "1" ?> class="inactive"<?cs /if ?>>
       <td class="num"><?cs var:name(rule) + 1 ?></td>
-      <td><a href="/admin/rules/<?cs var:rule.id ?>"><?cs var:rule.words ?></a></td>
+      <td><a href="/admin/rules/<?cs var:rule.id ?>"><?cs var:rule.words ?></a><?cs if:rule.fired > 0 ?> <span class="muted small"><?cs var:Lang.Rules.fired ?>: <?cs var:rule.fired ?></span><?cs /if ?></td>
       <td><?cs call:active_badge(rule.active) ?></td>
       <?cs if:Page.editable ?><td class="row-actions">
         <?cs if:!first(rule) ?><form method="post" action="/admin/rules/<?cs var:rule.id ?>/up" class="inline"><?cs call:csrf_field() ?><button type="submit" class="link" title="<?cs var:Lang.Common.up ?>"><span aria-hidden="true">↑</span><span class="sr"><?cs var:Lang.Common.up ?></span></button></form><?cs /if ?>

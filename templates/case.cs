@@ -183,6 +183,12 @@
     <?cs each:h = StatusHistory ?><li><span class="badge badge-muted"><?cs var:h.new_value ?></span> <span class="muted small"><?cs var:datetime(h.at) ?> · <?cs var:h.user ?><?cs if:h.episode > 1 ?> · <?cs var:Lang.Cases.episode ?> <?cs var:h.episode ?><?cs /if ?></span><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></li><?cs /each ?>
   </ol>
 </section>
+<?cs if:subcount(Escalations) ?>
+<section class="panel" id="escalations">
+  <h2><?cs var:Lang.Rules.escalations ?></h2>
+  <ul class="plain"><?cs each:e = Escalations ?><li><?cs if:User.is_supervisor ?><a href="/admin/rules/<?cs var:e.rule_id ?>"><?cs /if ?><?cs var:Lang.Rules.rule ?> <?cs var:e.rule_id ?><?cs if:User.is_supervisor ?></a><?cs /if ?> · <?cs var:datetime(e.fired_at) ?><?cs if:e.episode > 1 ?> · <?cs var:Lang.Cases.episode ?> <?cs var:e.episode ?><?cs /if ?></li><?cs /each ?></ul>
+</section>
+<?cs /if ?>
 <section class="panel" id="history">
   <h2><?cs var:Lang.Cases.Tab.history ?> <span class="muted count"><?cs var:subcount(History) ?></span></h2>
   <div class="table-wrap">

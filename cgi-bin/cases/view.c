@@ -192,6 +192,12 @@ int case_load(struct req *r, long long id)
                   " WHERE nc.case_id = ? ORDER BY a.id", "l", id) != DB_OK) {
         return DB_DOWN;
     }
+    struct db_rows fired;
+    if (db_select(r->a, &fired, "SELECT f.rule_id, f.fired_at, f.episode FROM escalation_firings f"
+                  " WHERE f.case_id = ? ORDER BY f.id", "l", id) != DB_OK) {
+        return DB_DOWN;
+    }
+    view_rows(r, "Escalations", &fired);
     view_rows(r, "Notes", &notes);
     view_rows(r, "NoteCases", &others);
     view_rows(r, "Attachments", &files);

@@ -78,3 +78,10 @@ escalate >/dev/null
 expect "an hour after reactivating it has not fired again" "$(firings "$rule" "$match")" 1
 escalate "2030-01-01 14:00:00" >/dev/null
 expect "three hours after, it fires again in its new episode" "$(sql "SELECT GROUP_CONCAT(episode ORDER BY episode) FROM escalation_firings WHERE rule_id = $rule AND case_id = $match")" "1,2"
+
+# Where people see it: the case view and the rules screen.
+jget "/cases/$match"
+expect "the case view lists the rule's firings" "$(jf "[.Escalations[] | select(.rule_id == $rule)] | length")" 2
+sign_in admin admin-demo
+jget /admin/rules
+expect "the rules screen counts the firings of each rule" "$(jf ".Rules[] | select(.id == $rule) | .fired")" "$(firings "$rule")"
