@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "arena.h"
+#include "calendar.h"
 #include "conf.h"
 #include "db.h"
 #include "log.h"
@@ -42,14 +43,27 @@ static void on_term(int sig)
 
 struct rule {
     long long id, status, area, type, priority, role, set_status, minutes;
-    int alert, task, email;
+    int alert, task, email, business;
     const char *words;
 };
 
-static void add_match(struct db_query *q, const struct rule *u, const char *now)
+/* Clock hours count back from now; business hours from the calendar's
+   cutoff (lib/calendar.c), so both are one indexed comparison. */
+static void add_match(struct arena *a, struct db_query *q, const struct rule *u, const char *now)
 {
+    const char *since = now;
+    long long minutes = u->minutes;
+    if (u->business) {
+        struct tm tm = { 0 };
+        strptime(now, "%Y-%m-%d %H:%M:%S", &tm);
+        time_t cut = business_cutoff(timegm(&tm), (long)u->minutes, conf.cal_days, conf.cal_start,
+                                     conf.cal_end, conf.cal_holidays);
+        char *utc = arena_alloc(a, 20);
+        strftime(utc, 20, "%Y-%m-%d %H:%M:%S", gmtime(&cut));
+        since = utc, minutes = 0;
+    }
     db_query_add(q, MATCH, "llllllllsll", u->status, u->status, u->area,
-                 u->area, u->type, u->type, u->priority, u->priority, now, u->minutes, u->id);
+                 u->area, u->type, u->type, u->priority, u->priority, since, minutes, u->id);
 }
 
 /* The active rules in order, each with its sentence (site language). */
@@ -59,7 +73,8 @@ static int load_rules(struct arena *a, struct db_rows *rows)
                      "SELECT r.id, COALESCE(r.status_id, 0), COALESCE(r.area_id, 0), COALESCE(r.type_id, 0),"
                      " COALESCE(r.priority_id, 0), COALESCE(r.role_id, 0), COALESCE(r.set_status_id, 0),"
                      " ROUND(r.hours_open * 60), r.alert, r.task, r.email,"
-                     " st.code, ar.name, t.name_es, p.name_es, r.hours_open, ro.name, ss.code"
+                     " st.code, ar.name, t.name_es, p.name_es, r.hours_open, ro.name, ss.code,"
+                     " r.business_hours"
                      " FROM escalation_rules r LEFT JOIN statuses st ON st.id = r.status_id"
                      " LEFT JOIN areas ar ON ar.id = r.area_id LEFT JOIN request_types t ON t.id = r.type_id"
                      " LEFT JOIN priorities p ON p.id = r.priority_id LEFT JOIN roles ro ON ro.id = r.role_id"
@@ -77,6 +92,7 @@ static void read_rule(struct arena *a, const struct db_rows *rows, int i, struct
     u->alert = *db_cell(rows, i, 8) == '1';
     u->task = *db_cell(rows, i, 9) == '1';
     u->email = *db_cell(rows, i, 10) == '1';
+    u->business = *db_cell(rows, i, 18) == '1';
     struct rule_text t = {
         .status = db_cell(rows, i, 11), .area = db_cell(rows, i, 12), .type = db_cell(rows, i, 13),
         .priority = db_cell(rows, i, 14), .hours = db_cell(rows, i, 15), .role = db_cell(rows, i, 16),
@@ -155,7 +171,7 @@ static long long apply(struct arena *a, const struct rule *u, const char *now, c
         if (dry) {
             struct db_rows rows;
             db_query_init(&q, a, "SELECT c.id, c.number");
-            add_match(&q, u, now);
+            add_match(a, &q, u, now);
             if (db_query_select(a, &rows, &q) != DB_OK) {
                 return DB_ERROR;
             }
@@ -167,7 +183,7 @@ static long long apply(struct arena *a, const struct rule *u, const char *now, c
         db_query_init(&q, a, "INSERT IGNORE INTO escalation_firings (rule_id, case_id, episode,"
                       " fired_at, run_id) SELECT ");
         db_query_add(&q, "?, c.id, c.episode, ?, ?", "lss", u->id, now, run);
-        add_match(&q, u, now);
+        add_match(a, &q, u, now);
         db_query_add(&q, " ORDER BY c.id LIMIT ?", "l", (long long)BATCH);
         if (db_begin() != DB_OK || (n = db_query_exec(&q)) < 0 || act(a, u, run) < 0 ||
             db_commit() != DB_OK) {

@@ -23,6 +23,7 @@
     " r.type_id, " CATALOG_NAME_OF("t") " AS type_name, r.priority_id, " \
     CATALOG_NAME_OF("p") " AS priority_name, r.hours_open, r.role_id, ro.name AS role_name," \
     " r.alert, r.task, r.email, r.set_status_id, ss.code AS set_status_code, r.active, r.version," \
+    " r.business_hours," \
     " r.created_at, r.updated_at," \
     " (SELECT COUNT(*) FROM escalation_firings f WHERE f.rule_id = r.id) AS fired" \
     " FROM escalation_rules r" \
@@ -47,7 +48,7 @@ static const char *const exists_sql[F_COUNT] = {
 struct rule_form {
     long long id[F_COUNT];      /* 0: any / none */
     char hours[16];             /* "24" or "1.5", as MariaDB reads it */
-    int alert, task, email, active;
+    int alert, task, email, active, business;
 };
 
 /* Row i of a RULE_SELECT result as a sentence in the user's language. */
@@ -181,9 +182,9 @@ static void parse(struct req *r, struct rule_form *f, int active_default, struct
     }
     f->hours[0] = '\0';
     int hours_ok = parse_hours(req_str(r, "hours_open"), f->hours);
-    const char *flags[4] = { "alert", "task", "email", "active" };
-    int *vals[4] = { &f->alert, &f->task, &f->email, &f->active };
-    for (int i = 0; i < 4; i++) {
+    const char *flags[5] = { "alert", "task", "email", "active", "business_hours" };
+    int *vals[5] = { &f->alert, &f->task, &f->email, &f->active, &f->business };
+    for (int i = 0; i < 5; i++) {
         *vals[i] = req_flag(r, flags[i], i == 3 ? active_default : 0);
         if (*vals[i] < 0 && !fe->field) {
             fe->field = flags[i], fe->key = "flag_invalid";
@@ -220,6 +221,7 @@ static int invalid(struct req *r, const struct rule_form *f, const struct field_
     view_int(r, f->task > 0, "Rule.task");
     view_int(r, f->email > 0, "Rule.email");
     view_int(r, f->active != 0, "Rule.active");
+    view_int(r, f->business > 0, "Rule.business_hours");
     return req_invalid(r, fe->field, fe->key, FORM);
 }
 
@@ -232,12 +234,13 @@ static int create(struct req *r)
         return invalid(r, &f, &fe);
     }
     long long n = db_exec("INSERT INTO escalation_rules (position, status_id, area_id, type_id,"
-                          " priority_id, role_id, set_status_id, hours_open, alert, task, email, active)"
+                          " priority_id, role_id, set_status_id, hours_open, alert, task, email, active,"
+                          " business_hours)"
                           " SELECT COALESCE(MAX(position), 0) + 10, NULLIF(?, 0), NULLIF(?, 0),"
-                          " NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?"
-                          " FROM escalation_rules", "llllllsiiii",
+                          " NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?"
+                          " FROM escalation_rules", "llllllsiiiii",
                           f.id[0], f.id[1], f.id[2], f.id[3], f.id[4], f.id[5], f.hours,
-                          f.alert, f.task, f.email, f.active);
+                          f.alert, f.task, f.email, f.active, f.business > 0);
     if (n <= 0) {
         return admin_fail(r, n < 0 ? n : DB_ERROR);
     }
@@ -268,10 +271,12 @@ static int update(struct req *r, long long id)
                           " area_id = NULLIF(?, 0), type_id = NULLIF(?, 0),"
                           " priority_id = NULLIF(?, 0), role_id = NULLIF(?, 0),"
                           " set_status_id = NULLIF(?, 0), hours_open = ?, alert = ?, task = ?,"
-                          " email = ?, active = IF(? = 2, active, ?), version = version + 1,"
-                          " updated_at = UTC_TIMESTAMP() WHERE id = ? AND version = ?",
-                          "llllllsiiiiill", f.id[0], f.id[1], f.id[2], f.id[3], f.id[4], f.id[5],
-                          f.hours, f.alert, f.task, f.email, f.active, f.active, id, version);
+                          " email = ?, active = IF(? = 2, active, ?), business_hours = ?,"
+                          " version = version + 1, updated_at = UTC_TIMESTAMP()"
+                          " WHERE id = ? AND version = ?",
+                          "llllllsiiiiiill", f.id[0], f.id[1], f.id[2], f.id[3], f.id[4], f.id[5],
+                          f.hours, f.alert, f.task, f.email, f.active, f.active, f.business > 0,
+                          id, version);
     if (n == 0 && load(r, id) > 0) {
         return req_fail(r, 409, "conflict", "conflict");
     }

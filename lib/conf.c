@@ -49,6 +49,10 @@ static const struct conf_key {
     { "Mail.password", CONF_STR, offsetof(struct conf, smtp_password), "" },
     { "Mail.starttls", CONF_INT, offsetof(struct conf, smtp_starttls), "0" },
     { "Mail.max_attempts", CONF_INT, offsetof(struct conf, mail_max_attempts), "8" },
+    { "Calendar.days", CONF_STR, offsetof(struct conf, cal_days), "1,2,3,4,5" },
+    { "Calendar.start", CONF_STR, offsetof(struct conf, cal_start), "08:00" },
+    { "Calendar.end", CONF_STR, offsetof(struct conf, cal_end), "18:00" },
+    { "Calendar.holidays", CONF_STR, offsetof(struct conf, cal_holidays), "" },
     { "Cases.agents_restricted", CONF_INT, offsetof(struct conf, cases_agents_restricted), "0" },
 };
 

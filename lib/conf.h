@@ -20,6 +20,9 @@ struct conf {
     const char *smtp_user, *smtp_password;
     int smtp_starttls;      /* 1: require STARTTLS on smtp:// */
     int mail_max_attempts;  /* after this many failures a message is marked failed */
+    const char *cal_days;       /* business hours: working days, 1 = Monday ... 7 = Sunday */
+    const char *cal_start, *cal_end;    /* "08:00", "18:00", site time */
+    const char *cal_holidays;   /* "2026-12-25,2027-01-01" */
     int cases_agents_restricted;   /* 1: agents see only cases of their areas, teams or their own */
 };
 

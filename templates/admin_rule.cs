@@ -27,6 +27,7 @@
       <span class="hint" id="hours-hint"><?cs var:Lang.Rules.hours_hint ?></span>
       <?cs call:field_error("hours_open") ?>
     </div>
+    <?cs call:flag_box("business_hours", Lang.Rules.business_hours, Rule.business_hours) ?>
   </fieldset>
   <fieldset class="panel grid-form"<?cs if:!Page.editable ?> disabled<?cs /if ?>>
     <legend><?cs var:Lang.Rules.actions ?></legend>

@@ -20,3 +20,6 @@ CREATE TABLE IF NOT EXISTS escalation_firings (
   COMMENT='Each time an escalation rule acted on a case';
 
 ALTER TABLE cases ADD KEY IF NOT EXISTS ix_cases_episode (closed, episode_started_at);
+
+ALTER TABLE escalation_rules ADD COLUMN IF NOT EXISTS business_hours TINYINT(1) NOT NULL DEFAULT 0
+  COMMENT '1: hours open count only the working hours of the Calendar configuration' AFTER hours_open;

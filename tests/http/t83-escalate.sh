@@ -85,3 +85,16 @@ expect "the case view lists the rule's firings" "$(jf "[.Escalations[] | select(
 sign_in admin admin-demo
 jget /admin/rules
 expect "the rules screen counts the firings of each rule" "$(jf ".Rules[] | select(.id == $rule) | .fired")" "$(firings "$rule")"
+
+# Business hours (Calendar: Monday to Friday, 08:00-18:00 site time, UTC-5).
+sign_in admin admin-demo; t=$(csrf)
+post /admin/rules "area=$other_area&hours_open=2&business_hours=1&role=$role&alert=1"
+brule=$(header Location | sed 's#.*/##')
+expect "a business-hours rule is stored as such" "$(sql "SELECT business_hours FROM escalation_rules WHERE id = $brule")" 1
+sign_in agente agente-demo; t=$(csrf)
+# Friday 2030-01-04 16:30 and 17:30 local; evaluated on Monday 2030-01-07 09:00 local (14:00 UTC).
+fri1=$(new_case "$other_area" "$medium" 0); sql "UPDATE cases SET episode_started_at = '2030-01-04 21:30:00' WHERE id = $fri1" >/dev/null
+fri2=$(new_case "$other_area" "$medium" 0); sql "UPDATE cases SET episode_started_at = '2030-01-04 22:30:00' WHERE id = $fri2" >/dev/null
+escalate "2030-01-07 14:00:00" >/dev/null
+expect "over a weekend, 1.5 h on Friday + 1 h on Monday reach 2 business hours" "$(firings "$brule" "$fri1")" 1
+expect "...0.5 h + 1 h do not (though 63 clock hours passed)" "$(firings "$brule" "$fri2")" 0
