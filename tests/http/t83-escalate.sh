@@ -106,13 +106,13 @@ post /admin/rules "area=$other_area&hours_open=1&role=$role&alert=1"
 krule=$(header Location | sed 's#.*/##')
 sql "INSERT INTO cases (number, subject, description, status_id, closed, area_id, priority_id, received_at,
        requester_first_name, episode_started_at)
-     SELECT CONCAT('1998-', LPAD(seq, 6, '0')), 'Masivo T83', 'd', s.id, 0, $other_area, $medium,
+     SELECT CONCAT('1983-', LPAD(seq, 6, '0')), 'Masivo T83', 'd', s.id, 0, $other_area, $medium,
        '2029-12-01', 'X', '2029-12-01' FROM seq_1_to_5000 JOIN statuses s ON s.is_initial = 1" >/dev/null
 "$ESC" --once --now "$NOW" >/dev/null 2>&1 &
 pid=$!; sleep 0.3; kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
-mass() { sql "SELECT COUNT(*) FROM escalation_firings f JOIN cases c ON c.id = f.case_id WHERE f.rule_id = $krule AND c.number LIKE '1998-%'"; }
+mass() { sql "SELECT COUNT(*) FROM escalation_firings f JOIN cases c ON c.id = f.case_id WHERE f.rule_id = $krule AND c.number LIKE '1983-%'"; }
 killed=$(mass)
 escalate >/dev/null
 expect "after a killed run and another, each of the 5000 cases fired exactly once (the killed run had fired $killed)" "$(mass)" 5000
-expect "...with exactly one history row per firing" "$(sql "SELECT COUNT(*) FROM case_history h JOIN cases c ON c.id = h.case_id WHERE h.kind = 'escalate' AND c.number LIKE '1998-%'")" 5000
-expect "...and one alert per firing" "$(sql "SELECT COUNT(*) FROM notifications n JOIN cases c ON c.id = n.case_id WHERE n.kind = 'escalated' AND c.number LIKE '1998-%'")" 5000
+expect "...with exactly one history row per firing" "$(sql "SELECT COUNT(*) FROM case_history h JOIN cases c ON c.id = h.case_id WHERE h.kind = 'escalate' AND c.number LIKE '1983-%'")" 5000
+expect "...and one alert per firing" "$(sql "SELECT COUNT(*) FROM notifications n JOIN cases c ON c.id = n.case_id WHERE n.kind = 'escalated' AND c.number LIKE '1983-%'")" 5000
