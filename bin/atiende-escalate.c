@@ -161,30 +161,55 @@ static int act(struct arena *a, const struct rule *u, const char *run)
 
 /* Fires rule u on every matching case, a batch per transaction. The number
    of firings, or a negative db status. */
+/* The last case id of the next batch of candidates after case id last, or
+   0 when there are none: batches walk the cases by id (keyset), so a run is
+   linear in the cases and a firing another run made meanwhile (ignored by
+   the unique key) never ends this one early. */
+static long long batch_end(struct arena *a, const struct rule *u, const char *now, long long last)
+{
+    struct db_query q;
+    struct db_rows rows;
+    db_query_init(&q, a, "SELECT MAX(id) FROM (SELECT c.id");
+    add_match(a, &q, u, now);
+    db_query_add(&q, " AND c.id > ? ORDER BY c.id LIMIT ?) x", "ll", last, (long long)BATCH);
+    if (db_query_select(a, &rows, &q) != DB_OK) {
+        return DB_ERROR;
+    }
+    return db_cell(&rows, 0, 0) ? strtoll(db_cell(&rows, 0, 0), NULL, 10) : 0;
+}
+
+static long long dry_run(struct arena *a, const struct rule *u, const char *now)
+{
+    struct db_query q;
+    struct db_rows rows;
+    db_query_init(&q, a, "SELECT c.id, c.number");
+    add_match(a, &q, u, now);
+    if (db_query_select(a, &rows, &q) != DB_OK) {
+        return DB_ERROR;
+    }
+    for (int i = 0; i < rows.n; i++) {
+        printf("would fire rule %lld on case %s\n", u->id, db_cell(&rows, i, 1));
+    }
+    return rows.n;
+}
+
+/* Fires rule u on every matching case, a batch per transaction. The number
+   of firings, or a negative db status. */
 static long long apply(struct arena *a, const struct rule *u, const char *now, const char *token,
                        int dry)
 {
-    long long total = 0, n;
-    for (int batch = 0;; batch++) {
+    long long total = 0, n, last = 0, hi;
+    if (dry) {
+        return dry_run(a, u, now);
+    }
+    for (int batch = 0; (hi = batch_end(a, u, now, last)) > 0; batch++, last = hi) {
         const char *run = arena_printf(a, "%s.%lld.%d", token, u->id, batch);
         struct db_query q;
-        if (dry) {
-            struct db_rows rows;
-            db_query_init(&q, a, "SELECT c.id, c.number");
-            add_match(a, &q, u, now);
-            if (db_query_select(a, &rows, &q) != DB_OK) {
-                return DB_ERROR;
-            }
-            for (int i = 0; i < rows.n; i++) {
-                printf("would fire rule %lld on case %s\n", u->id, db_cell(&rows, i, 1));
-            }
-            return rows.n;
-        }
         db_query_init(&q, a, "INSERT IGNORE INTO escalation_firings (rule_id, case_id, episode,"
                       " fired_at, run_id) SELECT ");
         db_query_add(&q, "?, c.id, c.episode, ?, ?", "lss", u->id, now, run);
         add_match(a, &q, u, now);
-        db_query_add(&q, " ORDER BY c.id LIMIT ?", "l", (long long)BATCH);
+        db_query_add(&q, " AND c.id > ? AND c.id <= ?", "ll", last, hi);
         if (db_begin() != DB_OK || (n = db_query_exec(&q)) < 0 || act(a, u, run) < 0 ||
             db_commit() != DB_OK) {
             db_rollback();
@@ -198,10 +223,8 @@ static long long apply(struct arena *a, const struct rule *u, const char *now, c
             }
         }
         total += n;
-        if (n < BATCH) {
-            return total;
-        }
     }
+    return hi < 0 ? hi : total;
 }
 
 static int run_once(const char *now_arg, int dry)
