@@ -98,7 +98,7 @@ static void read_rule(struct arena *a, const struct db_rows *rows, int i, struct
         .priority = db_cell(rows, i, 14), .hours = db_cell(rows, i, 15), .role = db_cell(rows, i, 16),
         .alert = u->alert, .task = u->task, .email = u->email, .set_status = db_cell(rows, i, 17),
     };
-    u->words = rule_words(a, view_lang(conf.default_lang), &t);
+    u->words = rule_words(a, conf.default_lang, &t);
 }
 
 /* The actions of the firings of batch run, set-based. */

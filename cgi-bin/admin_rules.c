@@ -64,7 +64,7 @@ static const char *words(struct req *r, const struct db_rows *rows, int i)
         .alert = *db_cell(rows, i, C_ALERT) == '1', .task = *db_cell(rows, i, C_TASK) == '1',
         .email = *db_cell(rows, i, C_EMAIL) == '1', .set_status = name[F_SET_STATUS],
     };
-    return rule_words(r->a, view_lang(r->lang), &t);
+    return rule_words(r->a, r->lang, &t);
 }
 
 static int list(struct req *r)

@@ -310,15 +310,7 @@ static int save(struct req *r, long long id)
 static void part_read(struct req *r, const struct part *p, const char **v)
 {
     for (int i = 0; i < 5; i++) {
-        v[i] = req_str(r, p->fields[i]);
-        size_t n = strlen(v[i]);
-        while (n && (v[i][n - 1] == ' ' || v[i][n - 1] == '\t')) {
-            n--;
-        }
-        while (n && (*v[i] == ' ' || *v[i] == '\t')) {
-            v[i]++, n--;
-        }
-        v[i] = arena_printf(r->a, "%.*s", (int)n, v[i]);
+        v[i] = req_trimmed(r, p->fields[i]);
     }
 }
 

@@ -11,17 +11,6 @@
 
 #define LIMIT 20
 
-/* A path of this site, so that a result link cannot lead elsewhere. */
-static int local_path(const char *s)
-{
-    for (const char *p = s; *p; p++) {
-        if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\') {
-            return 0;       /* browsers drop tabs and newlines: "/\t/x" is "//x" */
-        }
-    }
-    return s[0] == '/' && s[1] != '/';
-}
-
 static int field_name(const char *s)
 {
     size_t n = strlen(s);
@@ -65,7 +54,7 @@ static int lookup(struct req *r)
         return req_fail(r, 404, "not_found", "not_found");
     }
     const char *q = req_str(r, "q"), *back = req_str(r, "back"), *field = req_str(r, "field");
-    if ((*back && !local_path(back)) || (*field && !field_name(field))) {
+    if ((*back && !req_local_path(back)) || (*field && !field_name(field))) {
         return req_fail(r, 400, "bad_request", "bad_request");
     }
     struct db_rows rows;

@@ -30,8 +30,7 @@ static int mark_read(struct req *r, long long id)
     }
     const char *next = req_str(r, "next");
     /* back to the case the alert points at, or to the list */
-    return resp_redirect(r, *next == '/' && next[1] != '/' && !strpbrk(next, "\r\n\\\t")
-                            ? next : "/notifications");
+    return resp_redirect(r, *next && req_local_path(next) ? next : "/notifications");
 }
 
 static int notifications(struct req *r)

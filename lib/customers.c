@@ -8,20 +8,6 @@
 
 #include "db.h"
 
-/* The parameter with surrounding blanks removed (never NULL). */
-static const char *trimmed(struct req *r, const char *name)
-{
-    const char *s = req_str(r, name);
-    while (*s == ' ' || *s == '\t') {
-        s++;
-    }
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t')) {
-        n--;
-    }
-    return arena_printf(r->a, "%.*s", (int)n, s);
-}
-
 /* An id field: 0 when empty, -1 when not a positive number. */
 static long long id_param(struct req *r, const char *name)
 {
@@ -34,12 +20,12 @@ void customer_read(struct req *r, struct customer_form *f)
 {
     f->kind = req_str(r, "kind");
     f->doc_type = id_param(r, "doc_type");
-    f->doc_number = trimmed(r, "doc_number");
-    f->first_name = trimmed(r, "first_name");
-    f->second_name = trimmed(r, "second_name");
-    f->first_surname = trimmed(r, "first_surname");
-    f->second_surname = trimmed(r, "second_surname");
-    f->legal_name = trimmed(r, "legal_name");
+    f->doc_number = req_trimmed(r, "doc_number");
+    f->first_name = req_trimmed(r, "first_name");
+    f->second_name = req_trimmed(r, "second_name");
+    f->first_surname = req_trimmed(r, "first_surname");
+    f->second_surname = req_trimmed(r, "second_surname");
+    f->legal_name = req_trimmed(r, "legal_name");
     f->birth_date = *req_str(r, "birth_date") ? req_str(r, "birth_date") : NULL;
     f->sex = *req_str(r, "sex") ? req_str(r, "sex") : NULL;
     f->organization = id_param(r, "organization");

@@ -94,6 +94,26 @@ int req_flag(const struct req *r, const char *name, int dflt)
     return seen ? value : dflt;
 }
 
+const char *req_trimmed(const struct req *r, const char *name)
+{
+    const char *s = req_str(r, name);
+    size_t n;
+    s += strspn(s, " \t");
+    for (n = strlen(s); n && (s[n - 1] == ' ' || s[n - 1] == '\t'); n--) {
+    }
+    return arena_strndup(r->a, s, n);
+}
+
+int req_local_path(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f || *p == '\\') {
+            return 0;       /* browsers drop tabs and newlines: "/\t/x" is "//x" */
+        }
+    }
+    return s[0] == '/' && s[1] != '/';
+}
+
 int req_path_id(const struct req *r, const char *prefix, long long *id, const char **rest)
 {
     size_t n = strlen(prefix);

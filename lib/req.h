@@ -84,6 +84,13 @@ const char *req_str(const struct req *r, const char *name);
    *out when present and valid, 0 when absent or empty, -1 when malformed. */
 int req_int(const struct req *r, const char *name, long long min, long long max, long long *out);
 
+/* Like req_str, without the blanks around it (a copy in the request's arena). */
+const char *req_trimmed(const struct req *r, const char *name);
+
+/* 1 when s is a path of this site ("/x"), so a link or redirect to it cannot
+   lead elsewhere: no "//host", backslashes or control characters. */
+int req_local_path(const char *s);
+
 /* A yes/no parameter: 1 or 0; dflt when absent; -1 when a value is not a
    yes/no word (1/0, on/off, yes/no, true/false, si/no). */
 int req_flag(const struct req *r, const char *name, int dflt);

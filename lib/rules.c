@@ -4,28 +4,13 @@
 
 #include <string.h>
 
-static const char *w(HDF *lang, const char *key)
-{
-    char name[64];
-    snprintf(name, sizeof name, "Lang.Rules.W.%s", key);
-    return hdf_get_value(lang, name, "");
-}
+#include "view.h"
 
-/* tmpl with {1} and {2} replaced by a1 and a2. */
-static const char *fill(struct arena *a, const char *tmpl, const char *a1, const char *a2)
+/* The language's text of Rules.W.key with {1} {2} filled in. */
+static const char *w(struct arena *a, const char *lang, const char *key, const char *a1,
+                     const char *a2)
 {
-    struct sbuf out;
-    sbuf_init(&out, a);
-    out.s[0] = '\0';
-    for (const char *p = tmpl; *p; p++) {
-        if (p[0] == '{' && (p[1] == '1' || p[1] == '2') && p[2] == '}') {
-            sbuf_adds(&out, p[1] == '1' ? a1 : a2);
-            p += 2;
-        } else {
-            sbuf_addc(&out, *p);
-        }
-    }
-    return out.s;
+    return lang_fill(a, lang, arena_printf(a, "Rules.W.%s", key), a1, a2, NULL);
 }
 
 const char *hours_text(struct arena *a, const char *hours, const char *decimal_mark)
@@ -47,16 +32,16 @@ const char *hours_text(struct arena *a, const char *hours, const char *decimal_m
 }
 
 /* "alerta, tarea y e-mail" */
-static const char *flags_text(struct arena *a, HDF *lang, const struct rule_text *t)
+static const char *flags_text(struct arena *a, const char *lang, const struct rule_text *t)
 {
     const char *names[3];
     int n = 0;
-    if (t->alert) names[n++] = w(lang, "alert");
-    if (t->task) names[n++] = w(lang, "task");
-    if (t->email) names[n++] = w(lang, "email");
+    if (t->alert) names[n++] = w(a, lang, "alert", NULL, NULL);
+    if (t->task) names[n++] = w(a, lang, "task", NULL, NULL);
+    if (t->email) names[n++] = w(a, lang, "email", NULL, NULL);
     const char *s = n ? names[0] : "";
     for (int i = 1; i < n; i++) {
-        s = i == n - 1 ? arena_printf(a, "%s %s %s", s, w(lang, "and"), names[i])
+        s = i == n - 1 ? arena_printf(a, "%s %s %s", s, w(a, lang, "and", NULL, NULL), names[i])
                        : arena_printf(a, "%s, %s", s, names[i]);
     }
     return s;
@@ -67,27 +52,27 @@ static int given(const char *s)
     return s && *s;
 }
 
-const char *rule_words(struct arena *a, HDF *lang, const struct rule_text *t)
+const char *rule_words(struct arena *a, const char *lang, const struct rule_text *t)
 {
     int any = !given(t->status) && !given(t->area) && !given(t->type) && !given(t->priority);
-    const char *s = w(lang, any ? "all" : "cases");
+    const char *s = w(a, lang, any ? "all" : "cases", NULL, NULL);
     const char *conds[4][2] = {
         { "status", t->status }, { "area", t->area }, { "type", t->type }, { "priority", t->priority },
     };
     for (int i = 0; i < 4; i++) {
         if (given(conds[i][1])) {
-            s = arena_printf(a, "%s %s", s, fill(a, w(lang, conds[i][0]), conds[i][1], ""));
+            s = arena_printf(a, "%s %s", s, w(a, lang, conds[i][0], conds[i][1], ""));
         }
     }
-    const char *hours = hours_text(a, t->hours, w(lang, "decimal"));
-    s = arena_printf(a, "%s %s:", s, fill(a, w(lang, "open"), hours, ""));
+    const char *hours = hours_text(a, t->hours, w(a, lang, "decimal", NULL, NULL));
+    s = arena_printf(a, "%s %s:", s, w(a, lang, "open", hours, ""));
     const char *sep = " ";
     if (given(t->role)) {
-        s = arena_printf(a, "%s%s%s", s, sep, fill(a, w(lang, "notify"), flags_text(a, lang, t), t->role));
-        sep = arena_printf(a, " %s ", w(lang, "and"));
+        s = arena_printf(a, "%s%s%s", s, sep, w(a, lang, "notify", flags_text(a, lang, t), t->role));
+        sep = arena_printf(a, " %s ", w(a, lang, "and", NULL, NULL));
     }
     if (given(t->set_status)) {
-        s = arena_printf(a, "%s%s%s", s, sep, fill(a, w(lang, "set"), t->set_status, ""));
+        s = arena_printf(a, "%s%s%s", s, sep, w(a, lang, "set", t->set_status, ""));
     }
     return s;
 }

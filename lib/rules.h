@@ -4,8 +4,6 @@
 #ifndef ATIENDE_RULES_H
 #define ATIENDE_RULES_H
 
-#include <ClearSilver.h>
-
 #include "arena.h"
 
 struct rule_text {
@@ -16,8 +14,8 @@ struct rule_text {
     const char *set_status;                        /* NULL: no change */
 };
 
-/* The rule as one sentence, from the Lang.Rules.W texts of lang. */
-const char *rule_words(struct arena *a, HDF *lang, const struct rule_text *t);
+/* The rule as one sentence, from the Lang.Rules.W texts of lang ("es", "en"). */
+const char *rule_words(struct arena *a, const char *lang, const struct rule_text *t);
 
 /* "24.00" -> "24", "1.50" -> "1,5" with the language's decimal mark. */
 const char *hours_text(struct arena *a, const char *hours, const char *decimal_mark);
