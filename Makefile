@@ -1,7 +1,7 @@
 # Atiende: `make run` starts everything with demo data; `make test` runs every test.
 # `make` builds into build/; `make SAN=1` builds the sanitizer variant into build-san/.
 
-SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs customers lookup cases tasks reports attachments solutions notifications admin_outbox
+SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs customers lookup cases tasks reports attachments solutions notifications admin_outbox portal
 PROGRAMS := atiende-admin
 
 SAN ?= 0
@@ -95,7 +95,8 @@ run: deps all
 	@echo "  admin      / admin-demo        administrator"
 	@echo "  supervisor / supervisor-demo   supervisor"
 	@echo "  agente     / agente-demo       agent (also agente2)"
-	@echo "  cliente    / cliente-demo      portal customer"
+	@echo "  cliente    / cliente-demo      portal customer (her own cases)"
+	@echo "  empresa    / empresa-demo      portal admin of Comercial Andina (all its cases)"
 	@echo "Stop it with: make stop"
 
 stop:

@@ -158,6 +158,52 @@ static int token_create(struct arena *a, int argc, char **argv)
     return 0;
 }
 
+/* The portal's customers: an organization with two people, Carla (sees
+   her own cases) and Esteban (the company's portal admin), their space and
+   two of the demo cases as Carla's, one with a reply, one solved. */
+static int demo_portal(void)
+{
+    static const char *const sql[] = {
+        "INSERT IGNORE INTO customers (kind, doc_type_id, doc_number, legal_name)"
+        " SELECT 'organization', id, '900123456', 'Comercial Andina S.A.S.' FROM document_types"
+        " WHERE code = 'NIT'",
+        "INSERT IGNORE INTO customers (kind, doc_type_id, doc_number, first_name, first_surname,"
+        " organization_id) SELECT 'person', d.id, p.doc, p.first, p.last, o.id FROM document_types d"
+        " JOIN customers o ON o.doc_number = '900123456' JOIN (SELECT '52123456' AS doc, 'Carla' AS first,"
+        " 'Cliente' AS last UNION ALL SELECT '79123456', 'Esteban', 'Empresa') p WHERE d.code = 'CC'",
+        "INSERT INTO contact_data (customer_id, type, value, preferred) SELECT c.id, 'email', u.email, 1"
+        " FROM customers c JOIN users u ON u.login = IF(c.doc_number = '52123456', 'cliente', 'empresa')"
+        " WHERE c.doc_number IN ('52123456', '79123456') AND NOT EXISTS"
+        " (SELECT 1 FROM contact_data d WHERE d.customer_id = c.id AND d.type = 'email')",
+        "UPDATE users u JOIN customers c ON c.doc_number = IF(u.login = 'cliente', '52123456', '79123456')"
+        " SET u.customer_id = c.id, u.portal_admin = u.login = 'empresa'"
+        " WHERE u.login IN ('cliente', 'empresa') AND u.customer_id IS NULL",
+        "INSERT IGNORE INTO teams (name, description) VALUES"
+        " ('Clientes Andina', 'Espacio de Comercial Andina en el portal de casos')",
+        "INSERT IGNORE INTO team_members (team_id, user_id) SELECT t.id, u.id FROM teams t JOIN users u"
+        " ON u.login IN ('cliente', 'empresa') WHERE t.name = 'Clientes Andina'",
+        "UPDATE cases c JOIN customers cu ON cu.doc_number = '52123456'"
+        " JOIN teams t ON t.name = 'Clientes Andina'"
+        " SET c.customer_id = cu.id, c.team_id = t.id, c.requester_first_name = '',"
+        " c.requester_last_name = '', c.requester_email = '',"
+        " c.resolution = IF(c.closed = 1, 'Enviamos el paz y salvo a su correo.', c.resolution)"
+        " WHERE c.number IN (CONCAT(YEAR(UTC_DATE()), '-000001'), CONCAT(YEAR(UTC_DATE()), '-000005'))"
+        " AND c.customer_id IS NULL",
+        "INSERT INTO notes (title, body, public, author_id) SELECT 'Estamos revisando su factura',"
+        " 'Hola Carla: ya pedimos al área de facturación que reenvíe la factura electrónica.', 1, u.id"
+        " FROM users u WHERE u.login = 'agente2' AND NOT EXISTS (SELECT 1 FROM notes)",
+        "INSERT IGNORE INTO note_cases (note_id, case_id, linked_by) SELECT n.id, c.id, n.author_id"
+        " FROM notes n JOIN cases c ON c.number = CONCAT(YEAR(UTC_DATE()), '-000001')"
+        " WHERE n.title = 'Estamos revisando su factura'",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+        if (db_exec(sql[i], "") < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* Areas with who they notify, roles and two escalation rules. */
 static int demo_service(void)
 {
@@ -232,6 +278,7 @@ static int demo(void)
         { "agente", "Alicia Agente", "agente@atiende.example", "agent", "agente-demo" },
         { "agente2", "Andrés Agente", "agente2@atiende.example", "agent", "agente-demo" },
         { "cliente", "Carla Cliente", "cliente@cliente.example", "customer", "cliente-demo" },
+        { "empresa", "Esteban Empresa", "empresa@cliente.example", "customer", "empresa-demo" },
     };
     static const struct { const char *name, *description; } teams[] = {
         { "Soporte N1", "Primer nivel: atiende y clasifica" },
@@ -252,7 +299,7 @@ static int demo(void)
             " SELECT t.id, u.id FROM teams t JOIN users u"
             " ON (t.name = 'Soporte N1' AND u.login IN ('supervisor', 'agente', 'agente2'))"
             " OR (t.name = 'Reclamos' AND u.login IN ('supervisor', 'agente2'))", "");
-    if (demo_service() != 0) {
+    if (demo_service() != 0 || demo_portal() != 0) {
         return fail(db_errmsg());
     }
     printf("demo data loaded\n");

@@ -34,6 +34,9 @@ static int home(struct req *r)
     if (!r->user.id) {
         return resp_redirect(r, "/login");
     }
+    if (!req_has_role(r, ROLES_STAFF) && !r->want_json) {    /* a customer's home is their portal */
+        return resp_redirect(r, "/portal/cases");
+    }
     struct db_rows teams;
     if (db_select(r->a, &teams,
                   "SELECT t.id, t.name FROM team_members m JOIN teams t ON t.id = m.team_id"

@@ -163,4 +163,20 @@
       if (el) el.addEventListener('input', function () { clearTimeout(wait); wait = setTimeout(look, 400); });
     });
   }
+
+  /* Print buttons (data-print) on printable pages: no inline script under the CSP. */
+  document.querySelectorAll('[data-print]').forEach(function (b) {
+    b.addEventListener('click', function () { window.print(); });
+  });
+
+  /* A file input with data-max (bytes) refuses a larger file before the
+     upload starts; the server checks it again and saves nothing. */
+  document.querySelectorAll('input[type=file][data-max]').forEach(function (input) {
+    input.addEventListener('change', function () {
+      var max = +input.getAttribute('data-max'), big = false;
+      Array.prototype.forEach.call(input.files || [], function (f) { big = big || f.size > max; });
+      input.setCustomValidity(big ? input.getAttribute('data-max-msg') || 'Too large' : '');
+      input.reportValidity();
+    });
+  });
 }());

@@ -381,7 +381,7 @@ static void handle(const struct screen *s, struct arena *a, char **envp, struct 
     r->https = conf.cookie_secure == 1 || (conf.cookie_secure < 0 && https && *https &&
                                            strcasecmp(https, "off") != 0);
     const char *why = NULL;
-    int bad = parse_input(r, io, s->max_file ? (size_t)s->max_file : (size_t)conf.max_file, &why);
+    int bad = parse_input(r, io, (size_t)(s->max_file ? *s->max_file : conf.max_file), &why);
     r->want_json = wants_json(r);
     if (bad) {
         const char *code = bad == 413 ? "too_large" : bad == 415 ? "unsupported_media" : "bad_request";

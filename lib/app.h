@@ -13,7 +13,7 @@ struct screen {
     int methods;                    /* M_GET and/or M_POST (HEAD goes with GET) */
     int csrf;                       /* 1: a session POST must carry the CSRF token */
     int (*handler)(struct req *r);  /* returns the HTTP status it set */
-    long max_file;                  /* largest uploaded file; 0: Limits.max_file */
+    const long *max_file;           /* largest uploaded file (a conf value); NULL: Limits.max_file */
 };
 
 /* Runs the screen as a FastCGI worker (or once, as plain CGI). Never returns

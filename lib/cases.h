@@ -60,6 +60,14 @@ long long case_history(long long case_id, int episode, long long user, int versi
                        const char *new_value, long long old_ref, long long new_ref,
                        const char *note);
 
+/* Registers a checked case inside the caller's transaction: number,
+   initial status, history, the initial note (may be NULL), the requester
+   saved as a customer when requester is 1, and the notifications. Only the
+   fields given in cv are stored. The new id, or a negative db status (the
+   caller rolls back). */
+long long case_register(struct req *r, struct case_values *cv, const char *note,
+                        int requester, const char **number);
+
 /* An activity as the case history shows it: "Llamar al cliente (Terminada)",
    the description cut at 80 characters. */
 const char *activity_summary(struct req *r, const char *description, const char *status);

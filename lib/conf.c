@@ -54,6 +54,8 @@ static const struct conf_key {
     { "Calendar.end", CONF_STR, offsetof(struct conf, cal_end), "18:00" },
     { "Calendar.holidays", CONF_STR, offsetof(struct conf, cal_holidays), "" },
     { "Cases.agents_restricted", CONF_INT, offsetof(struct conf, cases_agents_restricted), "0" },
+    { "Portal.area", CONF_STR, offsetof(struct conf, portal_area), "Soporte técnico" },
+    { "Portal.invite_hours", CONF_INT, offsetof(struct conf, portal_invite_hours), "72" },
 };
 
 #define NKEYS (sizeof keys / sizeof *keys)

@@ -24,6 +24,8 @@ struct conf {
     const char *cal_start, *cal_end;    /* "08:00", "18:00", site time */
     const char *cal_holidays;   /* "2026-12-25,2027-01-01" */
     int cases_agents_restricted;   /* 1: agents see only cases of their areas, teams or their own */
+    const char *portal_area;    /* the area (by name) portal cases are filed in; "": none */
+    int portal_invite_hours;    /* how long an invitation's set-password link works */
 };
 
 /* The process's configuration; valid after conf_load. */

@@ -17,7 +17,8 @@ static const char *const kinds[] = { "created", "changed", "assigned", "status",
 /* The case as the messages show it. */
 struct case_info {
     const char *number, *subject, *description, *status, *area, *requester, *email, *note;
-    long long area_id, assignee;
+    long long area_id, assignee, customer;
+    const char *portal_state, *public_note;     /* what the customer may see instead */
 };
 
 static int load(struct req *r, long long id, struct case_info *c)
@@ -31,7 +32,9 @@ static int load(struct req *r, long long id, struct case_info *c)
                   "  AND d.type = 'email' ORDER BY d.preferred DESC, d.id LIMIT 1)),"
                   " (SELECT n.title FROM note_cases nc JOIN notes n ON n.id = nc.note_id"
                   "  WHERE nc.case_id = c.id ORDER BY n.id DESC LIMIT 1),"
-                  " COALESCE(c.area_id, 0), COALESCE(c.assignee_id, 0)"
+                  " COALESCE(c.area_id, 0), COALESCE(c.assignee_id, 0), COALESCE(c.customer_id, 0),"
+                  " s.portal_state, (SELECT n.title FROM note_cases nc JOIN notes n ON n.id = nc.note_id"
+                  "  AND n.public = 1 WHERE nc.case_id = c.id ORDER BY n.id DESC LIMIT 1)"
                   " FROM cases c JOIN statuses s ON s.id = c.status_id"
                   " LEFT JOIN areas a ON a.id = c.area_id LEFT JOIN customers cu ON cu.id = c.customer_id"
                   " WHERE c.id = ?", "l", id) != DB_OK || row.n == 0) {
@@ -44,6 +47,9 @@ static int load(struct req *r, long long id, struct case_info *c)
     }
     c->area_id = strtoll(db_cell(&row, 0, 8), NULL, 10);
     c->assignee = strtoll(db_cell(&row, 0, 9), NULL, 10);
+    c->customer = strtoll(db_cell(&row, 0, 10), NULL, 10);
+    c->portal_state = db_cell(&row, 0, 11);
+    c->public_note = db_cell(&row, 0, 12) ? db_cell(&row, 0, 12) : "";
     return DB_OK;
 }
 
@@ -63,8 +69,10 @@ static int mail(struct req *r, long long id, const struct case_info *c, const ch
     view_str(r, c->number, "Mail.number");
     view_str(r, c->subject, "Mail.subject");
     view_str(r, c->description, "Mail.description");
-    view_str(r, c->status, "Mail.status");
-    view_str(r, c->note, "Mail.note");
+    /* a customer never reads internal statuses or internal notes' titles */
+    view_str(r, customer ? lang_fill(r->a, lang, arena_printf(r->a, "PortalState.%s", c->portal_state),
+                                     NULL, NULL, NULL) : c->status, "Mail.status");
+    view_str(r, customer ? c->public_note : c->note, "Mail.note");
     view_str(r, what, "Mail.what");
     view_str(r, arena_printf(r->a, "%s/%s/%lld", conf.base_url, customer ? "portal/cases" : "cases", id),
              "Mail.link");
@@ -112,7 +120,7 @@ static int subscribers(struct req *r, long long id, const struct case_info *c,
     }
     /* a reassignment is a change for the area; the assignee hears it from assignee() */
     const char *kind = kinds[event == NOTIFY_ASSIGNED ? NOTIFY_CHANGED : event];
-    int assigning = event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED;
+    int assigning = event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED || event == NOTIFY_NOTE;
     for (int i = 0; i < subs.n; i++) {
         long long user = strtoll(db_cell(&subs, i, 0), NULL, 10);
         /* the assignee gets their alert and e-mail from assignee(), not twice */
@@ -130,9 +138,12 @@ static int subscribers(struct req *r, long long id, const struct case_info *c,
     return 0;
 }
 
-/* The assignee, when the case was given to them by someone else. */
-static int assignee(struct req *r, long long id, const struct case_info *c, const char *detail)
+/* The assignee, when the case was given to them by someone else, or
+   someone else added a note to it. */
+static int assignee(struct req *r, long long id, const struct case_info *c,
+                    enum notify_event event, const char *detail)
 {
+    const char *kind = event == NOTIFY_NOTE ? "note" : "assigned";
     struct db_rows u;
     if (!c->assignee || c->assignee == r->user.id) {
         return 0;
@@ -145,28 +156,63 @@ static int assignee(struct req *r, long long id, const struct case_info *c, cons
         return 0;
     }
     const char *lang = lang_of(db_cell(&u, 0, 2));
-    const char *what = lang_fill(r->a, lang, "Notifications.Text.assigned", r->user.name,
-                                 c->number, detail);
-    return alert(r, id, c->assignee, "assigned", what) < 0 ||
+    const char *what = lang_fill(r->a, lang, arena_printf(r->a, "Notifications.Text.%s", kind),
+                                 r->user.name, c->number, detail);
+    return alert(r, id, c->assignee, kind, what) < 0 ||
            mail(r, id, c, db_cell(&u, 0, 0), db_cell(&u, 0, 1), lang, what, 0) < 0 ? DB_ERROR : 0;
 }
 
-int notify_case(struct req *r, long long id, enum notify_event event, const char *detail,
-                int customer)
+/* What the customer reads: the state they see, or the public note's title. */
+static const char *customer_text(struct req *r, const struct case_info *c, const char *kind,
+                                 const char *detail, const char *lang)
 {
-    struct case_info c;
-    if (load(r, id, &c) != DB_OK || subscribers(r, id, &c, event, detail) < 0 ||
-        ((event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED) && assignee(r, id, &c, detail) < 0)) {
+    const char *shown = strcmp(kind, "status") == 0
+        ? lang_fill(r->a, lang, arena_printf(r->a, "PortalState.%s", c->portal_state), NULL, NULL, NULL)
+        : detail;
+    return lang_fill(r->a, lang, arena_printf(r->a, "Notifications.Customer.%s", kind),
+                     conf.site_name, c->number, shown);
+}
+
+/* The customer (P5): each portal user linked to the case's customer gets
+   an alert and an e-mail in their language, linking to the portal; with no
+   portal user, the requester's e-mail hears it. What they read is the
+   portal state and the public note, never the internal status. */
+static int customer(struct req *r, long long id, const struct case_info *c,
+                    enum notify_event event, const char *detail)
+{
+    const char *kind = event == NOTIFY_STATUS ? "status" : "note";
+    struct db_rows users;
+    if (db_select(r->a, &users, "SELECT id, email, name, language FROM users WHERE customer_id = ?"
+                  " AND customer_id <> 0 AND role = 'customer' AND active = 1", "l", c->customer) != DB_OK) {
         return DB_ERROR;
     }
-    if (customer) {
+    for (int i = 0; i < users.n; i++) {
+        long long user = strtoll(db_cell(&users, i, 0), NULL, 10);
+        const char *lang = lang_of(db_cell(&users, i, 3));
+        const char *what = customer_text(r, c, kind, detail, lang);
+        if (user != r->user.id && (alert(r, id, user, kind, what) < 0 ||
+            mail(r, id, c, *db_cell(&users, i, 1) ? db_cell(&users, i, 1) : c->email,
+                 db_cell(&users, i, 2), lang, what, 1) < 0)) {
+            return DB_ERROR;
+        }
+    }
+    if (users.n == 0) {
         const char *lang = conf.default_lang;
-        const char *what = lang_fill(r->a, lang, arena_printf(r->a, "Notifications.Text.%s",
-                                                              kinds[event]),
-                                     conf.site_name, c.number, detail);
-        return mail(r, id, &c, c.email, c.requester, lang, what, 1);
+        return mail(r, id, c, c->email, c->requester, lang, customer_text(r, c, kind, detail, lang), 1);
     }
     return 0;
+}
+
+int notify_case(struct req *r, long long id, enum notify_event event, const char *detail,
+                int tell_customer)
+{
+    struct case_info c;
+    int to_assignee = event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED || event == NOTIFY_NOTE;
+    if (load(r, id, &c) != DB_OK || subscribers(r, id, &c, event, detail) < 0 ||
+        (to_assignee && assignee(r, id, &c, event, detail) < 0)) {
+        return DB_ERROR;
+    }
+    return tell_customer ? customer(r, id, &c, event, detail) : 0;
 }
 
 long long notify_unread(struct req *r)

@@ -14,12 +14,15 @@
   <a class="brand" href="/"><span class="logo" aria-hidden="true">A</span><?cs var:Site.name ?></a>
   <?cs if:User.id ?>
   <nav class="nav" aria-label="<?cs var:Lang.Nav.main ?>">
-    <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a>
     <?cs if:User.is_staff ?>
+    <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a>
     <a href="/cases"<?cs if:string.find(Page.path, "/cases") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.cases ?></a>
     <a href="/tasks"<?cs if:string.find(Page.path, "/tasks") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.tasks ?></a>
     <a href="/solutions"<?cs if:string.find(Page.path, "/solutions") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.solutions ?></a>
     <a href="/customers"<?cs if:string.find(Page.path, "/customers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.customers ?></a>
+    <?cs else ?>
+    <a href="/portal/cases"<?cs if:string.find(Page.path, "/portal/cases") == 0 && Page.path != "/portal/cases/new" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.portal_cases ?></a>
+    <a href="/portal/cases/new"<?cs if:Page.path == "/portal/cases/new" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.portal_new ?></a>
     <?cs /if ?>
     <?cs if:User.is_supervisor ?>
     <a href="/admin/areas"<?cs if:string.find(Page.path, "/admin/") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.config ?></a>

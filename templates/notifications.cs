@@ -10,9 +10,9 @@
   <li class="<?cs if:n.unread == "1" ?>unread<?cs /if ?>">
     <?cs if:n.unread == "1" ?><span class="badge badge-info"><?cs var:Lang.Notifications.unread ?></span><?cs /if ?>
     <span class="muted small"><?cs var:Lang.Notifications.Kind[n.kind] ?> · <?cs var:datetime(n.created_at) ?></span>
-    <div><?cs if:n.case_id ?><a href="/cases/<?cs var:n.case_id ?>"><?cs var:n.text ?></a><?cs else ?><?cs var:n.text ?><?cs /if ?></div>
+    <div><?cs if:n.case_id ?><a href="<?cs if:!User.is_staff ?>/portal<?cs /if ?>/cases/<?cs var:n.case_id ?>"><?cs var:n.text ?></a><?cs else ?><?cs var:n.text ?><?cs /if ?></div>
     <?cs if:n.unread == "1" ?>
-    <form method="post" action="/notifications/<?cs var:n.id ?>/read" class="inline"><?cs call:csrf_field() ?><?cs if:n.case_id ?><input type="hidden" name="next" value="/cases/<?cs var:n.case_id ?>"><?cs /if ?><button type="submit" class="link"><?cs var:Lang.Notifications.mark_read ?></button></form>
+    <form method="post" action="/notifications/<?cs var:n.id ?>/read" class="inline"><?cs call:csrf_field() ?><?cs if:n.case_id ?><input type="hidden" name="next" value="<?cs if:!User.is_staff ?>/portal<?cs /if ?>/cases/<?cs var:n.case_id ?>"><?cs /if ?><button type="submit" class="link"><?cs var:Lang.Notifications.mark_read ?></button></form>
     <?cs /if ?>
   </li>
   <?cs /each ?>
