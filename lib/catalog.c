@@ -37,7 +37,7 @@ int catalog_options(struct req *r, const struct catalog *c, const char *name, lo
     const char *sql = arena_printf(r->a, "SELECT id, code, " CATALOG_NAME " AS name FROM %s"
                                    " WHERE active = 1 OR id = ? ORDER BY position, name_es",
                                    c->table);
-    int rc = db_select(r->a, &rows, sql, "sl", r->lang, keep_id);
+    int rc = db_select_memo(r->a, &rows, sql, "sl", r->lang, keep_id);
     if (rc == DB_OK) {
         view_rows(r, name, &rows);
     }

@@ -55,6 +55,7 @@ static const struct conf_key {
     { "Calendar.holidays", CONF_STR, offsetof(struct conf, cal_holidays), "" },
     { "Cases.agents_restricted", CONF_INT, offsetof(struct conf, cases_agents_restricted), "0" },
     { "Portal.area", CONF_STR, offsetof(struct conf, portal_area), "Soporte técnico" },
+    { "Cache.lists_seconds", CONF_INT, offsetof(struct conf, cache_seconds), "5" },
     { "Portal.invite_hours", CONF_INT, offsetof(struct conf, portal_invite_hours), "72" },
 };
 

@@ -26,6 +26,7 @@ struct conf {
     int cases_agents_restricted;   /* 1: agents see only cases of their areas, teams or their own */
     const char *portal_area;    /* the area (by name) portal cases are filed in; "": none */
     int portal_invite_hours;    /* how long an invitation's set-password link works */
+    int cache_seconds;          /* how long a screen keeps rarely changing lists (db_select_memo) */
 };
 
 /* The process's configuration; valid after conf_load. */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "conf.h"
 #include "log.h"
@@ -319,6 +320,21 @@ static int fetch_rows(struct arena *a, MYSQL_STMT *st, struct db_rows *out)
     return status;
 }
 
+/* A SELECT with its parameters already bound, its rows copied into a. */
+static int select_bound(struct arena *a, struct db_rows *out, const char *sql, struct bound *b)
+{
+    int status;
+    MYSQL_STMT *st = run(sql, b, 1, &status);
+    if (!st) {
+        return status;
+    }
+    status = fetch_rows(a, st, out);
+    if (status != DB_OK) {
+        LOG_ERROR("fetch failed: %s in: %.200s", errmsg, sql);
+    }
+    return status;
+}
+
 int db_select(struct arena *a, struct db_rows *out, const char *sql, const char *types, ...)
 {
     struct bound b;
@@ -331,16 +347,81 @@ int db_select(struct arena *a, struct db_rows *out, const char *sql, const char 
         LOG_ERROR("bad parameter types \"%s\" for: %s", types, sql);
         return DB_ERROR;
     }
-    int status;
-    MYSQL_STMT *st = run(sql, &b, 1, &status);
-    if (!st) {
-        return status;
+    return select_bound(a, out, sql, &b);
+}
+
+/* Remembered results (db_select_memo): one arena for all of them, dropped
+   together between requests once Cache.lists_seconds old, so no request ever holds
+   rows of a dropped generation. */
+#define MEMO_MAX 64
+static struct arena *memo_arena;
+static time_t memo_born;
+static struct memo {
+    const char *key;
+    struct db_rows rows;
+} memo[MEMO_MAX];
+static int nmemo;
+
+/* The SQL and its parameter values as one string. */
+static const char *memo_key(struct arena *a, const char *sql, const struct bound *b)
+{
+    struct sbuf k;
+    sbuf_init(&k, a);
+    sbuf_adds(&k, sql);
+    for (int i = 0; i < b->n; i++) {
+        const MYSQL_BIND *x = &b->bind[i];
+        if (x->buffer_type == MYSQL_TYPE_LONGLONG) {
+            sbuf_addf(&k, "\x1f%lld", b->ints[i]);
+        } else if (b->nulls[i]) {
+            sbuf_adds(&k, "\x1f\x01");
+        } else {
+            sbuf_addf(&k, "\x1f%.*s", (int)b->lens[i], (const char *)x->buffer);
+        }
     }
-    status = fetch_rows(a, st, out);
-    if (status != DB_OK) {
-        LOG_ERROR("fetch failed: %s in: %.200s", errmsg, sql);
+    return k.s;
+}
+
+int db_select_memo(struct arena *a, struct db_rows *out, const char *sql, const char *types, ...)
+{
+    struct bound b;
+    va_list ap;
+    va_start(ap, types);
+    int bad = bind_params(&b, types, ap);
+    va_end(ap);
+    memset(out, 0, sizeof *out);
+    if (bad) {
+        LOG_ERROR("bad parameter types \"%s\" for: %s", types, sql);
+        return DB_ERROR;
+    }
+    const char *key = memo_key(a, sql, &b);
+    for (int i = 0; i < nmemo; i++) {
+        if (strcmp(memo[i].key, key) == 0) {
+            *out = memo[i].rows;
+            return DB_OK;
+        }
+    }
+    if (nmemo == MEMO_MAX) {
+        return select_bound(a, out, sql, &b);
+    }
+    if (!memo_arena) {
+        memo_arena = arena_new();
+        memo_born = time(NULL);
+    }
+    int status = select_bound(memo_arena, out, sql, &b);
+    if (status == DB_OK) {
+        memo[nmemo].key = arena_strdup(memo_arena, key);
+        memo[nmemo++].rows = *out;
     }
     return status;
+}
+
+static void memo_expire(void)
+{
+    if (memo_arena && time(NULL) - memo_born >= conf.cache_seconds) {
+        arena_free(memo_arena);
+        memo_arena = NULL;
+        nmemo = 0;
+    }
 }
 
 long long db_exec(const char *sql, const char *types, ...)
@@ -459,6 +540,7 @@ void db_rollback(void)
 
 void db_request_end(void)
 {
+    memo_expire();
     if (tx_depth > 0) {
         LOG_ERROR("a transaction was left open by the request; rolling back");
         db_rollback();

@@ -37,6 +37,13 @@ static inline const char *db_cell(const struct db_rows *r, int row, int col)
 /* Runs a SELECT and copies every row into a. Returns DB_OK or a negative status. */
 int db_select(struct arena *a, struct db_rows *out, const char *sql, const char *types, ...);
 
+/* As db_select, for small lists that change rarely (catalog options, areas,
+   teams, staff names): the rows are kept by the process and the same SQL
+   with the same parameters answers from memory for up to Cache.lists_seconds
+   (0: only within the request), so a change shows within that time. The rows are read-only and live until the
+   request ends (not in a). */
+int db_select_memo(struct arena *a, struct db_rows *out, const char *sql, const char *types, ...);
+
 /* Runs INSERT/UPDATE/DELETE. Returns the number of affected rows (>= 0) or a
    negative status. */
 long long db_exec(const char *sql, const char *types, ...);

@@ -218,6 +218,9 @@ int notify_case(struct req *r, long long id, enum notify_event event, const char
 long long notify_unread(struct req *r)
 {
     char *n = NULL;
+    if (r->user.unread_known) {
+        return r->user.unread;
+    }
     if (!r->user.id || db_value(r->a, &n, "SELECT COUNT(*) FROM notifications"
                                 " WHERE user_id = ? AND read_at IS NULL", "l", r->user.id) != DB_OK) {
         return 0;

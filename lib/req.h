@@ -27,6 +27,8 @@ struct user {
     long long id;           /* 0: nobody signed in */
     const char *login, *name, *email, *role_name, *lang;
     int role;
+    long long unread;       /* unread alerts, read with the user (when unread_known) */
+    int unread_known;
 };
 
 struct header {

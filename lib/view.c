@@ -169,6 +169,16 @@ void view_int(struct req *r, long long value, const char *name_fmt, ...)
     va_end(ap);
 }
 
+void view_decimal(struct req *r, double value, const char *name_fmt, ...)
+{
+    char num[48];
+    snprintf(num, sizeof num, "%.2f", value);
+    va_list ap;
+    va_start(ap, name_fmt);
+    view_vset(r, num, "n", name_fmt, ap);
+    va_end(ap);
+}
+
 void view_bool(struct req *r, int value, const char *name_fmt, ...)
 {
     va_list ap;

@@ -20,6 +20,9 @@ void view_int(struct req *r, long long value, const char *name_fmt, ...)
     __attribute__((format(printf, 3, 4)));
 void view_bool(struct req *r, int value, const char *name_fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* A number with two decimals ("2.75"), a number in JSON too. */
+void view_decimal(struct req *r, double value, const char *name_fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Marks name as a list: JSON shows an array, also when it has no items. */
 void view_list(struct req *r, const char *name);

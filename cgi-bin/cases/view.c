@@ -38,9 +38,9 @@ int case_options(struct req *r)
         }
     }
     struct db_rows areas, teams, users;
-    if (db_select(r->a, &areas, "SELECT id, name FROM areas WHERE active = 1 ORDER BY name", "") != DB_OK ||
-        db_select(r->a, &teams, "SELECT id, name FROM teams WHERE active = 1 ORDER BY name", "") != DB_OK ||
-        db_select(r->a, &users, "SELECT id, name, role FROM users WHERE active = 1"
+    if (db_select_memo(r->a, &areas, "SELECT id, name FROM areas WHERE active = 1 ORDER BY name", "") != DB_OK ||
+        db_select_memo(r->a, &teams, "SELECT id, name FROM teams WHERE active = 1 ORDER BY name", "") != DB_OK ||
+        db_select_memo(r->a, &users, "SELECT id, name, role FROM users WHERE active = 1"
                   " AND role <> 'customer' ORDER BY name", "") != DB_OK) {
         return DB_DOWN;
     }
@@ -139,9 +139,56 @@ static void summary(struct req *r, const struct db_rows *c)
     }
 }
 
+/* The status changes, oldest first, taken from the full history (newest
+   first): the timeline without a second query. */
+static void status_history(struct req *r, const struct db_rows *h)
+{
+    static const char *const cols[] = { "at", "old_value", "new_value", "note", "episode", "user" };
+    int n = 0, field = 3;
+    view_list(r, "StatusHistory");
+    for (int i = h->n - 1; i >= 0; i--) {
+        if (!db_cell(h, i, field) || strcmp(db_cell(h, i, field), "status") != 0) {
+            continue;
+        }
+        for (size_t c = 0; c < sizeof cols / sizeof *cols; c++) {
+            for (int col = 0; col < h->ncols; col++) {
+                if (strcmp(h->names[col], cols[c]) == 0 && db_cell(h, i, col)) {
+                    view_str(r, db_cell(h, i, col), "StatusHistory.%d.%s", n, cols[c]);
+                }
+            }
+        }
+        n++;
+    }
+}
+
+/* Count, hours, billable hours, done and open, summed from the rows shown. */
+static void activity_totals(struct req *r, const struct db_rows *a)
+{
+    int hours = -1, billable = -1, status = -1, done = 0, open = 0;
+    double sum = 0, bill = 0;
+    for (int col = 0; col < a->ncols; col++) {
+        hours = strcmp(a->names[col], "hours") == 0 ? col : hours;
+        billable = strcmp(a->names[col], "billable") == 0 ? col : billable;
+        status = strcmp(a->names[col], "status") == 0 ? col : status;
+    }
+    for (int i = 0; i < a->n; i++) {
+        double h = db_cell(a, i, hours) ? strtod(db_cell(a, i, hours), NULL) : 0;
+        const char *st = db_cell(a, i, status);
+        sum += h;
+        bill += *db_cell(a, i, billable) == '1' ? h : 0;
+        done += strcmp(st, "done") == 0;
+        open += strcmp(st, "pending") == 0 || strcmp(st, "in_progress") == 0;
+    }
+    view_int(r, a->n, "ActivityTotals.count");
+    view_decimal(r, sum, "ActivityTotals.hours");
+    view_decimal(r, bill, "ActivityTotals.billable_hours");
+    view_int(r, done, "ActivityTotals.done");
+    view_int(r, open, "ActivityTotals.open");
+}
+
 int case_load(struct req *r, long long id)
 {
-    struct db_rows c, history, statuses, accounts;
+    struct db_rows c, history, accounts;
     const char *l = r->lang;
     if (db_select(r->a, &c, CASE_SELECT, "ssssssssl", l, l, l, l, l, l, l, l, id) != DB_OK) {
         return DB_DOWN;
@@ -154,15 +201,12 @@ int case_load(struct req *r, long long id)
                   " h.note, h.episode, u.name AS user FROM case_history h"
                   " LEFT JOIN users u ON u.id = h.user_id WHERE h.case_id = ? ORDER BY h.id DESC",
                   "l", id) != DB_OK ||
-        db_select(r->a, &statuses, "SELECT h.at, h.old_value, h.new_value, h.note, h.episode,"
-                  " u.name AS user FROM case_history h LEFT JOIN users u ON u.id = h.user_id"
-                  " WHERE h.case_id = ? AND h.field = 'status' ORDER BY h.id", "l", id) != DB_OK ||
         db_select(r->a, &accounts, "SELECT id, number, product FROM accounts WHERE customer_id = ?"
                   " ORDER BY number", "l", customer ? strtoll(customer, NULL, 10) : 0) != DB_OK ||
         load_form(r, id) <= 0 || case_options(r) <= 0) {
         return DB_DOWN;
     }
-    struct db_rows acts, totals;
+    struct db_rows acts;
     if (db_select(r->a, &acts, "SELECT a.id, " CATALOG_NAME_OF("t") " AS type, a.description,"
                   " u.name AS executor, a.date, TIME_FORMAT(a.start_time, '%H:%i') AS start_time,"
                   " TIME_FORMAT(a.end_time, '%H:%i') AS end_time, a.hours, a.start_at, a.due_at,"
@@ -171,11 +215,7 @@ int case_load(struct req *r, long long id)
                   " FROM activities a LEFT JOIN activity_types t ON t.id = a.type_id"
                   " LEFT JOIN users u ON u.id = a.executor_id LEFT JOIN articles ar ON ar.id = a.article_id"
                   " WHERE a.case_id = ? ORDER BY a.date IS NULL, a.date, a.start_time, a.id",
-                  "ssl", l, l, id) != DB_OK ||
-        db_select(r->a, &totals, "SELECT COUNT(*) AS count, COALESCE(SUM(hours), 0) AS hours,"
-                  " COALESCE(SUM(IF(billable = 1, hours, 0)), 0) AS billable_hours,"
-                  " SUM(status = 'done') AS done, SUM(status IN ('pending', 'in_progress')) AS open"
-                  " FROM activities WHERE case_id = ?", "l", id) != DB_OK) {
+                  "ssl", l, l, id) != DB_OK) {
         return DB_DOWN;
     }
     struct db_rows notes, others, files;
@@ -202,11 +242,11 @@ int case_load(struct req *r, long long id)
     view_rows(r, "NoteCases", &others);
     view_rows(r, "Attachments", &files);
     view_rows(r, "Activities", &acts);
-    view_row(r, "ActivityTotals", &totals, 0);
+    activity_totals(r, &acts);
     view_row(r, "Case", &c, 0);
     summary(r, &c);
     view_rows(r, "History", &history);
-    view_rows(r, "StatusHistory", &statuses);
+    status_history(r, &history);
     view_rows(r, "Options.accounts", &accounts);
     view_str(r, db_cell(&c, 0, 17), "Form.customer_name");
     view_str(r, db_cell(&c, 0, 21), "Form.contact_name");

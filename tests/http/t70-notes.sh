@@ -114,7 +114,7 @@ dl "/attachments/$fa"
 expect "a supervisor downloads it too" "$STATUS $(sha "$TMP/body")" "200 $sa"
 sign_in cliente cliente-demo
 dl "/attachments/$fa"
-expect "a customer user gets 403 on a download" "$STATUS" 403
+expect "a customer gets 404 for a file that is not on a public note of their cases" "$STATUS" 404
 jget "/cases/$c"; expect "...and on the case view" "$STATUS" 403
 before=$(counts); t=$(csrf)
 mp -F "title=Cliente" -F "csrf=$t" "$N"
