@@ -21,6 +21,8 @@ static int show_form(struct req *r, int status, const char *error)
     r->status = status;
     view_str(r, req_param(r, "login"), "Form.login");
     view_str(r, safe_next(req_param(r, "next")), "Form.next");
+    /* back from choosing a password with an invitation's link */
+    view_bool(r, req_param(r, "password_set") != NULL, "Page.password_set");
     if (error) {
         view_str(r, error, "Form.error");
         view_str(r, error, "error.code");

@@ -8,6 +8,9 @@
  * data-kind-form on a customer form: shows the person or the organization
  * fields (blocks with data-kind) after the kind radio buttons.
  *
+ * data-role-form on a user form: blocks with data-role-only="customer" show
+ * (and send their fields) only while that role is chosen.
+ *
  * .lookup[data-lookup="/lookup/customers?..."]: a type-ahead over the search
  * assistant's JSON. The visible input searches; picking a result fills the
  * hidden input (the form field) with its id. Without JavaScript the
@@ -52,6 +55,23 @@
     showKind(form);
     form.addEventListener('change', function (e) {
       if (e.target.name === 'kind') showKind(form);
+    });
+  });
+
+  // User forms: the portal fields only for the customer role.
+  function showRoleFields(form) {
+    var role = form.querySelector('select[name="role"]');
+    if (!role) return;
+    form.querySelectorAll('[data-role-only]').forEach(function (block) {
+      var on = block.getAttribute('data-role-only') === role.value;
+      block.hidden = !on;
+      block.querySelectorAll('input, select, textarea').forEach(function (el) { el.disabled = !on; });
+    });
+  }
+  document.querySelectorAll('form[data-role-form]').forEach(function (form) {
+    showRoleFields(form);
+    form.addEventListener('change', function (e) {
+      if (e.target.name === 'role') showRoleFields(form);
     });
   });
 

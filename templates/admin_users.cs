@@ -34,9 +34,9 @@
   <?cs each:u = Users ?>
     <tr>
       <td><a href="/admin/users/<?cs var:u.id ?>"><?cs var:u.login ?></a></td>
-      <td><?cs var:u.name ?></td>
+      <td><?cs var:u.name ?><?cs if:u.customer ?><br><span class="muted small"><?cs var:Lang.Role.customer ?>: <a href="/customers/<?cs var:u.customer ?>"><?cs var:u.customer_name ?></a></span><?cs /if ?></td>
       <td><?cs var:u.email ?></td>
-      <td><span class="badge badge-role-<?cs var:u.role ?>"><?cs var:Lang.Role[u.role] ?></span></td>
+      <td><span class="badge badge-role-<?cs var:u.role ?>"><?cs var:Lang.Role[u.role] ?></span><?cs if:u.portal_admin == "1" ?> <span class="badge badge-info"><?cs var:Lang.Users.portal_admin_badge ?></span><?cs /if ?></td>
       <td class="num"><?cs var:u.teams ?></td>
       <td><?cs if:u.active == "1" ?><span class="badge badge-ok"><?cs var:Lang.Common.active ?></span><?cs else ?><span class="badge badge-muted"><?cs var:Lang.Common.inactive ?></span><?cs /if ?></td>
       <td><?cs var:datetime(u.created_at) ?></td>

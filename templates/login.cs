@@ -2,6 +2,7 @@
 <section class="panel narrow login">
   <h1><?cs var:Lang.Login.title ?></h1>
   <p class="muted"><?cs var:Lang.Login.intro ?></p>
+  <?cs if:Page.password_set && !Form.error ?><p class="notice" role="status"><?cs var:Lang.Password.done ?></p><?cs /if ?>
   <?cs if:Form.error ?><p class="alert" role="alert" id="login-error"><?cs var:Lang.Err[Form.error] ?></p><?cs /if ?>
   <form method="post" action="/login" class="form">
     <input type="hidden" name="next" value="<?cs var:Form.next ?>">

@@ -268,14 +268,15 @@
     </select>
     <?cs call:field_error(name) ?>
   </div><?cs /def ?>
-<?cs # A field picked with the search assistant: hidden id, visible search. ?>
+<?cs # A field picked with the search assistant: hidden id, visible search.
+     what may carry a query of its own ("customers?kind=person"). ?>
 <?cs def:lookup_field(name, label, what, value, shown, back) ?>
   <div class="field">
     <label for="<?cs var:name ?>-q"><?cs var:label ?></label>
     <div class="lookup" data-lookup="/lookup/<?cs var:what ?>">
       <input type="hidden" name="<?cs var:name ?>" value="<?cs var:value ?>">
       <input id="<?cs var:name ?>-q" value="<?cs var:shown ?>" autocomplete="off" placeholder="<?cs var:Lang.Lookup.placeholder ?>"<?cs call:invalid_attr(name) ?>>
-      <a class="button lookup-open" href="/lookup/<?cs var:what ?>?field=<?cs var:name ?>&amp;back=<?cs var:url_escape(back) ?>" title="<?cs var:Lang.Lookup.open ?>"><svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="2"><circle cx="6.5" cy="6.5" r="4.5"/><path d="M10 10l4.5 4.5"/></svg><span class="sr"><?cs var:Lang.Lookup.open ?></span></a>
+      <a class="button lookup-open" href="/lookup/<?cs var:what ?><?cs if:string.find(what, "?") >= 0 ?>&amp;<?cs else ?>?<?cs /if ?>field=<?cs var:name ?>&amp;back=<?cs var:url_escape(back) ?>" title="<?cs var:Lang.Lookup.open ?>"><svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="2"><circle cx="6.5" cy="6.5" r="4.5"/><path d="M10 10l4.5 4.5"/></svg><span class="sr"><?cs var:Lang.Lookup.open ?></span></a>
     </div>
     <?cs call:field_error(name) ?>
   </div><?cs /def ?>
