@@ -30,6 +30,8 @@ static void fill(struct req *r, const struct invitee *who, const char *token)
     view_str(r, who->name, "Invitee.name");
     view_str(r, who->login, "Invitee.login");
     view_str(r, token, "Form.token");
+    /* the language switch keeps the link working (a found token is base64url) */
+    view_str(r, arena_printf(r->a, "token=%s", token), "Page.keep_query");
     if (*who->lang && !req_param(r, "lang") && !params_get(&r->cookies, "atiende_lang")) {
         r->lang = strcmp(who->lang, "en") == 0 ? "en" : "es";
     }

@@ -31,8 +31,8 @@
   <?cs /if ?>
   <div class="tools">
     <span class="langs" role="group" aria-label="<?cs var:Lang.Nav.language ?>">
-      <?cs if:Page.lang == "es" ?><strong aria-current="true">ES</strong><?cs else ?><a href="?lang=es" hreflang="es" lang="es">ES</a><?cs /if ?>
-      <?cs if:Page.lang == "en" ?><strong aria-current="true">EN</strong><?cs else ?><a href="?lang=en" hreflang="en" lang="en">EN</a><?cs /if ?>
+      <?cs if:Page.lang == "es" ?><strong aria-current="true">ES</strong><?cs else ?><a href="?<?cs if:Page.keep_query ?><?cs var:Page.keep_query ?>&amp;<?cs /if ?>lang=es" hreflang="es" lang="es">ES</a><?cs /if ?>
+      <?cs if:Page.lang == "en" ?><strong aria-current="true">EN</strong><?cs else ?><a href="?<?cs if:Page.keep_query ?><?cs var:Page.keep_query ?>&amp;<?cs /if ?>lang=en" hreflang="en" lang="en">EN</a><?cs /if ?>
     </span>
     <?cs if:User.id ?>
     <a class="bell<?cs if:User.unread > 0 ?> has-unread<?cs /if ?>" href="/notifications" title="<?cs var:Lang.Notifications.bell ?>"><svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg><span class="sr"><?cs var:Lang.Notifications.bell ?>:</span> <span class="bell-count"><?cs var:User.unread ?></span></a>
