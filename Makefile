@@ -78,6 +78,14 @@ $(BUILD)/bin/atiende-mailer: $(BUILD)/bin/atiende-mailer.o $(LIB)
 	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcurl
 -include $(BUILD)/bin/atiende-mailer.d
 
+# The benchmarks' ceiling: an empty FastCGI "hello" (libfcgi only). In `all`
+# so -Werror checks it; only the bench stack routes it (tests/bench/run).
+all: $(BUILD)/bench/hello
+$(BUILD)/bench/hello: tests/bench/hello.c
+	@mkdir -p $(dir $@)
+	$(say) CC $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< -lfcgi
+
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(say) LD $@
@@ -109,6 +117,13 @@ test: deps
 	$(MAKE) all
 	$(MAKE) SAN=1 all
 	tests/run.sh
+
+# The benchmarks at a million cases (tests/bench/run, the plain build; BENCH_ARGS=--reuse
+# keeps a loaded scratch database); not in `make test`.
+.PHONY: bench
+bench: deps
+	$(MAKE) SAN=0 all
+	tests/bench/run $(BENCH_ARGS)
 
 # The request-parser fuzzers (clang's libFuzzer); tests/run.sh runs them for a bounded time.
 fuzz: $(BUILD)/fuzz_form $(BUILD)/fuzz_multipart
