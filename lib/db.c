@@ -85,7 +85,8 @@ static int db_connect(void)
                   "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
     int tcp = conf.db_port > 0;
     if (!mysql_real_connect(conn, conf.db_host, conf.db_user, conf.db_password, conf.db_name,
-                            tcp ? (unsigned)conf.db_port : 0, tcp ? NULL : conf.db_socket, 0)) {
+                            tcp ? (unsigned)conf.db_port : 0, tcp ? NULL : conf.db_socket,
+                            CLIENT_MULTI_RESULTS)) {
         set_err(mysql_error(conn));
         LOG_ERROR("cannot connect to MariaDB: %s", errmsg);
         mysql_close(conn);
@@ -348,6 +349,46 @@ int db_select(struct arena *a, struct db_rows *out, const char *sql, const char 
         return DB_ERROR;
     }
     return select_bound(a, out, sql, &b);
+}
+
+int db_select_sets(struct arena *a, struct db_rows *sets, int nsets, const char *sql,
+                   const char *types, ...)
+{
+    struct bound b;
+    va_list ap;
+    va_start(ap, types);
+    int bad = bind_params(&b, types, ap);
+    va_end(ap);
+    memset(sets, 0, (size_t)nsets * sizeof *sets);
+    if (bad) {
+        LOG_ERROR("bad parameter types \"%s\" for: %s", types, sql);
+        return DB_ERROR;
+    }
+    int status, got = 0, more;
+    MYSQL_STMT *st = run(sql, &b, 1, &status);
+    if (!st) {
+        return status;
+    }
+    /* read every result, also past nsets: the statement is reused and must be drained */
+    do {
+        if (mysql_stmt_field_count(st) > 0) {
+            struct db_rows extra;
+            int rc = fetch_rows(a, st, got < nsets ? &sets[got] : &extra);
+            status = status == DB_OK ? rc : status;
+            got++;
+        }
+        more = mysql_stmt_next_result(st);
+    } while (more == 0);
+    if (more > 0) {
+        set_err(mysql_stmt_error(st));
+        LOG_ERROR("next result failed: %s in: %.200s", errmsg, sql);
+        return classify(mysql_stmt_errno(st)) == DB_OK ? DB_ERROR : classify(mysql_stmt_errno(st));
+    }
+    if (status == DB_OK && got != nsets) {
+        LOG_ERROR("%d result sets, %d expected: %.200s", got, nsets, sql);
+        return DB_ERROR;
+    }
+    return status;
 }
 
 /* Remembered results (db_select_memo): one arena for all of them, dropped

@@ -44,6 +44,12 @@ int db_select(struct arena *a, struct db_rows *out, const char *sql, const char 
    request ends (not in a). */
 int db_select_memo(struct arena *a, struct db_rows *out, const char *sql, const char *types, ...);
 
+/* Runs a statement that answers several result sets (a CALL of a stored
+   procedure): one round trip for what would be nsets queries. Each set is
+   copied into sets[i]; DB_ERROR when the count differs. */
+int db_select_sets(struct arena *a, struct db_rows *sets, int nsets, const char *sql,
+                   const char *types, ...);
+
 /* Runs INSERT/UPDATE/DELETE. Returns the number of affected rows (>= 0) or a
    negative status. */
 long long db_exec(const char *sql, const char *types, ...);

@@ -64,54 +64,23 @@ static const char *local_input(struct arena *a, const char *utc)
     return out;
 }
 
-/* The stored values of every case field, as the edit form shows them. */
-static int load_form(struct req *r, long long id)
+/* The stored values of every case field, as the edit form shows them,
+   from the case's row (all its columns, by name). */
+static void fill_form(struct req *r, const struct db_rows *row)
 {
-    struct sbuf sql;
-    sbuf_init(&sql, r->a);
-    sbuf_adds(&sql, "SELECT status_id");
-    for (int i = 0; i < case_field_count; i++) {
-        sbuf_addf(&sql, ", %s", case_fields[i].column);
+    for (int col = 0; col < row->ncols; col++) {
+        const char *name = row->names[col], *v = db_cell(row, 0, col);
+        if (strcmp(name, "status_id") == 0) {
+            view_str(r, v, "Form.status");
+        }
+        for (int i = 0; i < case_field_count; i++) {
+            if (strcmp(case_fields[i].column, name) == 0) {
+                view_str(r, case_fields[i].kind == CF_DATETIME ? local_input(r->a, v) : v,
+                         "Form.%s", case_fields[i].name);
+            }
+        }
     }
-    sbuf_adds(&sql, " FROM cases WHERE id = ?");
-    struct db_rows row;
-    if (db_select(r->a, &row, sql.s, "l", id) != DB_OK || row.n == 0) {
-        return DB_DOWN;
-    }
-    view_str(r, db_cell(&row, 0, 0), "Form.status");
-    for (int i = 0; i < case_field_count; i++) {
-        const char *v = db_cell(&row, 0, i + 1);
-        view_str(r, case_fields[i].kind == CF_DATETIME ? local_input(r->a, v) : v,
-                 "Form.%s", case_fields[i].name);
-    }
-    return 1;
 }
-
-#define CASE_SELECT \
-    "SELECT c.id, c.number, c.subject, c.description, c.status_id, s.code AS status_code," \
-    " " CATALOG_NAME_OF("s") " AS status, s.portal_state, c.closed, a.name AS area," \
-    " " CATALOG_NAME_OF("t") " AS type, p.code AS priority_code, " CATALOG_NAME_OF("p") " AS priority," \
-    " u.name AS assignee, co.name AS coordinator, " CATALOG_NAME_OF("src") " AS source," \
-    " c.customer_id, cu.display_name AS customer, cu.kind AS customer_kind, dt.code AS doc_type," \
-    " cu.doc_number, ct.name AS contact, ct.email AS contact_email, acc.number AS account," \
-    " acc.product AS account_product, c.requester_first_name, c.requester_last_name," \
-    " c.requester_title, c.requester_phone, c.requester_email, c.received_at, c.due_at," \
-    " c.start_at, c.close_at, " CATALOG_NAME_OF("st") " AS stage, c.progress," \
-    " " CATALOG_NAME_OF("ar") " AS article, " CATALOG_NAME_OF("cl") " AS class, c.internal," \
-    " tm.name AS team, " CATALOG_NAME_OF("d") " AS department, c.comment, c.estimate_hours," \
-    " c.complexity, c.level, c.billable, c.resolution, c.closed_at, cb.name AS closed_by," \
-    " c.episode, c.episode_started_at, c.created_at, cr.name AS created_by, c.updated_at, c.version," \
-    " COALESCE(c.closed = 0 AND c.due_at < UTC_DATE(), 0) AS overdue" \
-    " FROM cases c JOIN statuses s ON s.id = c.status_id JOIN priorities p ON p.id = c.priority_id" \
-    " LEFT JOIN areas a ON a.id = c.area_id LEFT JOIN request_types t ON t.id = c.type_id" \
-    " LEFT JOIN users u ON u.id = c.assignee_id LEFT JOIN users co ON co.id = c.coordinator_id" \
-    " LEFT JOIN sources src ON src.id = c.source_id LEFT JOIN customers cu ON cu.id = c.customer_id" \
-    " LEFT JOIN document_types dt ON dt.id = cu.doc_type_id LEFT JOIN contacts ct ON ct.id = c.contact_id" \
-    " LEFT JOIN accounts acc ON acc.id = c.account_id LEFT JOIN stages st ON st.id = c.stage_id" \
-    " LEFT JOIN articles ar ON ar.id = c.article_id LEFT JOIN classes cl ON cl.id = c.class_id" \
-    " LEFT JOIN teams tm ON tm.id = c.team_id LEFT JOIN departments d ON d.id = c.department_id" \
-    " LEFT JOIN users cb ON cb.id = c.closed_by LEFT JOIN users cr ON cr.id = c.created_by" \
-    " WHERE c.id = ?"
 
 /* The general data the summary shows, in the manual's order, with how
    each is formatted; empty ones are left out. */
@@ -188,55 +157,21 @@ static void activity_totals(struct req *r, const struct db_rows *a)
 
 int case_load(struct req *r, long long id)
 {
-    struct db_rows c, history, accounts;
-    const char *l = r->lang;
-    if (db_select(r->a, &c, CASE_SELECT, "ssssssssl", l, l, l, l, l, l, l, l, id) != DB_OK) {
+    /* one round trip: the procedure (migration 0010) answers these sets */
+    enum { CASE, ROW, HISTORY, ACCOUNTS, ACTS, NOTES, OTHERS, FILES, FIRED, NSETS };
+    struct db_rows set[NSETS];
+    if (db_select_sets(r->a, set, NSETS, "CALL case_view(?, ?)", "ls", id, r->lang) != DB_OK) {
         return DB_DOWN;
     }
-    if (c.n == 0) {
+    if (set[CASE].n == 0) {
         return 0;
     }
-    const char *customer = db_cell(&c, 0, 16);
-    if (db_select(r->a, &history, "SELECT h.id, h.at, h.kind, h.field, h.old_value, h.new_value,"
-                  " h.note, h.episode, u.name AS user FROM case_history h"
-                  " LEFT JOIN users u ON u.id = h.user_id WHERE h.case_id = ? ORDER BY h.id DESC",
-                  "l", id) != DB_OK ||
-        db_select(r->a, &accounts, "SELECT id, number, product FROM accounts WHERE customer_id = ?"
-                  " ORDER BY number", "l", customer ? strtoll(customer, NULL, 10) : 0) != DB_OK ||
-        load_form(r, id) <= 0 || case_options(r) <= 0) {
+    if (set[ROW].n == 0 || case_options(r) <= 0) {
         return DB_DOWN;
     }
-    struct db_rows acts;
-    if (db_select(r->a, &acts, "SELECT a.id, " CATALOG_NAME_OF("t") " AS type, a.description,"
-                  " u.name AS executor, a.date, TIME_FORMAT(a.start_time, '%H:%i') AS start_time,"
-                  " TIME_FORMAT(a.end_time, '%H:%i') AS end_time, a.hours, a.start_at, a.due_at,"
-                  " a.status, a.completed_at, a.percent, a.billable, " CATALOG_NAME_OF("ar") " AS article,"
-                  " COALESCE(a.status IN ('pending', 'in_progress') AND a.due_at < UTC_DATE(), 0) AS overdue"
-                  " FROM activities a LEFT JOIN activity_types t ON t.id = a.type_id"
-                  " LEFT JOIN users u ON u.id = a.executor_id LEFT JOIN articles ar ON ar.id = a.article_id"
-                  " WHERE a.case_id = ? ORDER BY a.date IS NULL, a.date, a.start_time, a.id",
-                  "ssl", l, l, id) != DB_OK) {
-        return DB_DOWN;
-    }
-    struct db_rows notes, others, files;
-    if (db_select(r->a, &notes, "SELECT n.id, n.title, n.body, n.public, n.created_at, u.name AS author"
-                  " FROM note_cases nc JOIN notes n ON n.id = nc.note_id"
-                  " LEFT JOIN users u ON u.id = n.author_id WHERE nc.case_id = ?"
-                  " ORDER BY n.created_at DESC, n.id DESC", "l", id) != DB_OK ||
-        db_select(r->a, &others, "SELECT nc.note_id, c.id, c.number FROM note_cases nc"
-                  " JOIN cases c ON c.id = nc.case_id WHERE nc.case_id <> ? AND nc.note_id IN"
-                  " (SELECT note_id FROM note_cases WHERE case_id = ?) ORDER BY c.number",
-                  "ll", id, id) != DB_OK ||
-        db_select(r->a, &files, "SELECT a.id, a.note_id, a.name, a.content_type, a.size, a.sha256,"
-                  " a.created_at FROM attachments a JOIN note_cases nc ON nc.note_id = a.note_id"
-                  " WHERE nc.case_id = ? ORDER BY a.id", "l", id) != DB_OK) {
-        return DB_DOWN;
-    }
-    struct db_rows fired;
-    if (db_select(r->a, &fired, "SELECT f.rule_id, f.fired_at, f.episode FROM escalation_firings f"
-                  " WHERE f.case_id = ? ORDER BY f.id", "l", id) != DB_OK) {
-        return DB_DOWN;
-    }
+    struct db_rows c = set[CASE], history = set[HISTORY], accounts = set[ACCOUNTS], acts = set[ACTS];
+    struct db_rows notes = set[NOTES], others = set[OTHERS], files = set[FILES], fired = set[FIRED];
+    fill_form(r, &set[ROW]);
     view_rows(r, "Escalations", &fired);
     view_rows(r, "Notes", &notes);
     view_rows(r, "NoteCases", &others);
