@@ -1,7 +1,7 @@
 <?cs include:"macros.cs" ?><?cs set:title = Lang.Cases.title ?><?cs include:"header.cs" ?>
 <?cs def:sort_link(col, label) ?><a href="/cases?<?cs var:Filter.query ?>sort=<?cs var:col ?>&amp;dir=<?cs if:Sort.by == col && Sort.dir == "asc" ?>desc<?cs else ?>asc<?cs /if ?>"<?cs if:Sort.by == col ?> aria-sort="<?cs if:Sort.dir == "asc" ?>ascending<?cs else ?>descending<?cs /if ?>" class="sorted"<?cs /if ?>><?cs var:label ?><?cs if:Sort.by == col ?> <span aria-hidden="true"><?cs if:Sort.dir == "asc" ?>▲<?cs else ?>▼<?cs /if ?></span><?cs /if ?></a><?cs /def ?>
 <div class="page-head">
-  <h1><?cs var:Lang.Cases.title ?> <span class="muted count"><?cs var:Pager.total ?></span></h1>
+  <h1><?cs var:Lang.Cases.title ?> <span class="muted count"><?cs var:Pager.total ?><?cs if:Pager.more ?>+<?cs /if ?></span></h1>
   <a class="button primary" href="/cases/new"><?cs var:Lang.Cases.new ?></a>
 </div>
 <nav class="views" aria-label="<?cs var:Lang.Cases.views ?>">
