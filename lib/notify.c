@@ -58,7 +58,9 @@ static const char *lang_of(const char *l)
     return l && strcmp(l, "en") == 0 ? "en" : conf.default_lang;
 }
 
-/* Queues the case e-mail to one recipient, in their language. */
+/* Queues the case e-mail to one recipient, in their language. customer: 0
+   staff (link to the case), 1 a portal user (link to the portal's page),
+   2 a requester without a portal account (no link). */
 static int mail(struct req *r, long long id, const struct case_info *c, const char *to,
                 const char *name, const char *lang, const char *what, int customer)
 {
@@ -74,8 +76,11 @@ static int mail(struct req *r, long long id, const struct case_info *c, const ch
                                      NULL, NULL, NULL) : c->status, "Mail.status");
     view_str(r, customer ? c->public_note : c->note, "Mail.note");
     view_str(r, what, "Mail.what");
-    view_str(r, arena_printf(r->a, "%s/%s/%lld", conf.base_url, customer ? "portal/cases" : "cases", id),
-             "Mail.link");
+    /* customer 2: a requester without a portal account has no page to go to */
+    if (customer != 2) {
+        view_str(r, arena_printf(r->a, "%s/%s/%lld", conf.base_url, customer ? "portal/cases" : "cases",
+                                 id), "Mail.link");
+    }
     const char *html = view_render_text(r, "mail_case.cs", lang);
     const char *text = view_render_text(r, "mail_case_text.cs", lang);
     hdf_remove_tree(r->hdf, "Mail");
@@ -182,8 +187,11 @@ static int customer(struct req *r, long long id, const struct case_info *c,
 {
     const char *kind = event == NOTIFY_STATUS ? "status" : "note";
     struct db_rows users;
-    if (db_select(r->a, &users, "SELECT id, email, name, language FROM users WHERE customer_id = ?"
-                  " AND customer_id <> 0 AND role = 'customer' AND active = 1", "l", c->customer) != DB_OK) {
+    /* the customer's own portal user; for a case of an organization, its portal admins */
+    if (db_select(r->a, &users, "SELECT u.id, u.email, u.name, u.language FROM users u"
+                  " JOIN customers cu ON cu.id = u.customer_id WHERE u.role = 'customer' AND u.active = 1"
+                  " AND (u.customer_id = ? OR (u.portal_admin = 1 AND cu.organization_id = ?))",
+                  "ll", c->customer, c->customer) != DB_OK) {
         return DB_ERROR;
     }
     for (int i = 0; i < users.n; i++) {
@@ -198,7 +206,7 @@ static int customer(struct req *r, long long id, const struct case_info *c,
     }
     if (users.n == 0) {
         const char *lang = conf.default_lang;
-        return mail(r, id, c, c->email, c->requester, lang, customer_text(r, c, kind, detail, lang), 1);
+        return mail(r, id, c, c->email, c->requester, lang, customer_text(r, c, kind, detail, lang), 2);
     }
     return 0;
 }

@@ -6,6 +6,6 @@
 <p><strong><?cs var:Lang.Mail.status ?>:</strong> <?cs var:Mail.status ?></p>
 <p><strong><?cs var:Lang.Mail.description ?>:</strong><br><?cs var:Mail.description ?></p>
 <?cs if:Mail.note ?><p><strong><?cs var:Lang.Mail.latest_note ?>:</strong> <?cs var:Mail.note ?></p><?cs /if ?>
-<p><a href="<?cs var:Mail.link ?>"><?cs var:Lang.Mail.link ?></a></p>
+<?cs if:Mail.link ?><p><a href="<?cs var:Mail.link ?>"><?cs var:Lang.Mail.link ?></a></p><?cs /if ?>
 <p style="color: #586375; font-size: .85em"><?cs var:Lang.Mail.footer ?></p>
 </body></html>

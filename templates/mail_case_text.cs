@@ -8,7 +8,7 @@
 <?cs if:Mail.note ?>
 <?cs var:Lang.Mail.latest_note ?>: <?cs var:Mail.note ?>
 <?cs /if ?>
-<?cs var:Lang.Mail.link ?>: <?cs var:Mail.link ?>
+<?cs if:Mail.link ?><?cs var:Lang.Mail.link ?>: <?cs var:Mail.link ?><?cs /if ?>
 
 -- 
 <?cs var:Lang.Mail.footer ?>

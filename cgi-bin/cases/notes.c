@@ -91,17 +91,21 @@ static int create(struct req *r, long long id, const struct db_rows *c)
 static int link(struct req *r, long long id, const struct db_rows *c)
 {
     long long note;
-    char *title = NULL;
+    struct db_rows n;
     if (req_int(r, "note", 1, 1LL << 62, &note) != 1 ||
-        db_value(r->a, &title, "SELECT title FROM notes WHERE id = ?", "l", note) != DB_OK || !title) {
+        db_select(r->a, &n, "SELECT title, public FROM notes WHERE id = ?", "l", note) != DB_OK ||
+        n.n == 0) {
         return refused(r, id, "note", "note_unknown");
     }
-    long long n = db_exec("INSERT INTO note_cases (note_id, case_id, linked_by) VALUES (?, ?, ?)",
-                          "lll", note, id, r->user.id);
-    if (n == DB_DUPLICATE) {
+    const char *title = db_cell(&n, 0, 0);
+    long long added = db_exec("INSERT INTO note_cases (note_id, case_id, linked_by) VALUES (?, ?, ?)",
+                              "lll", note, id, r->user.id);
+    if (added == DB_DUPLICATE) {
         return refused(r, id, "note", "note_already_linked");
     }
-    if (n != 1 || note_history(r, id, c, "linked", note, title) < 0 || db_commit() != DB_OK) {
+    /* a public note linked here is news for this case's customer too */
+    if (added != 1 || note_history(r, id, c, "linked", note, title) < 0 ||
+        notify_case(r, id, NOTIFY_NOTE, title, *db_cell(&n, 0, 1) == '1') < 0 || db_commit() != DB_OK) {
         db_rollback();
         return admin_fail(r, DB_ERROR);
     }

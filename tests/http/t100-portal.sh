@@ -397,6 +397,33 @@ lacks "...never the staff case" "$BODY" "href=\"/cases/$cA1\""
 jget /notifications
 expect "...and in JSON lists their alerts" "$(jf '.Notifications | length')" "$(sql "SELECT LEAST(COUNT(*), 200) FROM notifications WHERE user_id = $ua1")"
 
+# A public note linked (enlazar) to A1's case is news for A1; an internal one is not.
+as agente
+jpost /cases "subject=Otro+T100+$S&description=x&area=$soporte&priority=$medium&requester_first_name=Otro"; other=$(jf .Case.id)
+jpost "/cases/$other/notes" "title=Nota+compartida+T100+$S&body=x&public=1"; shared=$(sql "SELECT MAX(id) FROM notes WHERE title = 'Nota compartida T100 $S'")
+jpost "/cases/$other/notes" "title=Nota+interna+compartida+$S&body=x&public=0"; hidden=$(sql "SELECT MAX(id) FROM notes WHERE title = 'Nota interna compartida $S'")
+n0=$(nots "$ua1" "$cA1")
+post "/cases/$cA1/notes" "note=$hidden"
+expect "linking an internal note to A1's case tells A1 nothing" "$STATUS $(nots "$ua1" "$cA1")" "303 $n0"
+post "/cases/$cA1/notes" "note=$shared"
+expect "linking a public note to A1's case gives A1 one alert" "$STATUS $(nots "$ua1" "$cA1")" "303 $((n0 + 1))"
+contains "...naming the note" "$(lastnot "$ua1")" "Nota compartida T100 $S"
+
+# A case of organization A itself: its portal admin (A2) hears of its state changes, A1 does not.
+jpost /cases "subject=De+la+empresa+T100+$S&description=x&area=$soporte&priority=$medium&customer=$orgA"; cOrg=$(jf .Case.id)
+n1=$(nots "$ua1") n2=$(nots "$ua2" "$cOrg")
+post "/cases/$cOrg" "version=$(ver "$cOrg")&status=$pro&note=Revisando"
+expect "an organization's case moving to En investigación alerts its portal admin" "$STATUS $(nots "$ua2" "$cOrg")" "303 $((n2 + 1))"
+expect "...and not A1" "$(nots "$ua1")" "$n1"
+contains "...with a mail linking the portal" "$(lastmail "$a2@t100.example")" "/portal/cases/$cOrg"
+
+# A requester with no portal account gets the e-mail without a portal link.
+jpost /cases "subject=Sin+portal+T100+$S&description=x&area=$soporte&priority=$medium&requester_first_name=Rita&requester_email=rita-$S%40t100.example"; cReq=$(jf .Case.id)
+post "/cases/$cReq" "version=$(ver "$cReq")&status=$pro&note=Revisando"
+expect "a requester without a portal account is e-mailed the new state" "$(mails "rita-$S@t100.example" "$cReq")" 1
+lacks "...without a link to a portal page they cannot open" "$(lastmail "rita-$S@t100.example")" "/portal/cases/"
+contains "...naming the state they see" "$(lastmail "rita-$S@t100.example")" "En investigación"
+
 # Roles: staff have no portal; customers no staff screen; an unlinked customer no portal.
 for u in agente supervisor admin; do
     sign_in "$u" "$([ "$u" = agente ] && echo agente-demo || echo "$u-demo")"; t=$(csrf)
