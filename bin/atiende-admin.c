@@ -158,6 +158,17 @@ static int token_create(struct arena *a, int argc, char **argv)
     return 0;
 }
 
+/* Runs each statement; -1 at the first that fails. */
+static int exec_all(const char *const *sql, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (db_exec(sql[i], "") < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* The portal's customers: an organization with two people, Carla (sees
    her own cases) and Esteban (the company's portal admin), their space and
    two of the demo cases as Carla's, one with a reply, one solved. */
@@ -196,12 +207,7 @@ static int demo_portal(void)
         " FROM notes n JOIN cases c ON c.number = CONCAT(YEAR(UTC_DATE()), '-000001')"
         " WHERE n.title = 'Estamos revisando su factura'",
     };
-    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
-        if (db_exec(sql[i], "") < 0) {
-            return -1;
-        }
-    }
-    return 0;
+    return exec_all(sql, sizeof sql / sizeof *sql);
 }
 
 /* Areas with who they notify, roles and two escalation rules. */
@@ -262,12 +268,7 @@ static int demo_service(void)
         " SELECT 20, 72, r.id, 1, 1 FROM roles r WHERE r.name = 'Gerencia'"
         " AND (SELECT COUNT(*) FROM escalation_rules) = 1",
     };
-    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
-        if (db_exec(sql[i], "") < 0) {
-            return -1;
-        }
-    }
-    return 0;
+    return exec_all(sql, sizeof sql / sizeof *sql);
 }
 
 static int demo(void)

@@ -321,6 +321,16 @@ static int fetch_rows(struct arena *a, MYSQL_STMT *st, struct db_rows *out)
     return status;
 }
 
+/* bind_params, saying which statement got the wrong types (a bug). */
+static int bind_checked(struct bound *b, const char *sql, const char *types, va_list ap)
+{
+    if (bind_params(b, types, ap) != 0) {
+        LOG_ERROR("bad parameter types \"%s\" for: %s", types, sql);
+        return -1;
+    }
+    return 0;
+}
+
 /* A SELECT with its parameters already bound, its rows copied into a. */
 static int select_bound(struct arena *a, struct db_rows *out, const char *sql, struct bound *b)
 {
@@ -336,32 +346,16 @@ static int select_bound(struct arena *a, struct db_rows *out, const char *sql, s
     return status;
 }
 
-int db_select(struct arena *a, struct db_rows *out, const char *sql, const char *types, ...)
-{
-    struct bound b;
-    va_list ap;
-    va_start(ap, types);
-    int bad = bind_params(&b, types, ap);
-    va_end(ap);
-    memset(out, 0, sizeof *out);
-    if (bad) {
-        LOG_ERROR("bad parameter types \"%s\" for: %s", types, sql);
-        return DB_ERROR;
-    }
-    return select_bound(a, out, sql, &b);
-}
-
 int db_select_sets(struct arena *a, struct db_rows *sets, int nsets, const char *sql,
                    const char *types, ...)
 {
     struct bound b;
     va_list ap;
     va_start(ap, types);
-    int bad = bind_params(&b, types, ap);
+    int bad = bind_checked(&b, sql, types, ap);
     va_end(ap);
     memset(sets, 0, (size_t)nsets * sizeof *sets);
     if (bad) {
-        LOG_ERROR("bad parameter types \"%s\" for: %s", types, sql);
         return DB_ERROR;
     }
     int status, got = 0, more;
@@ -422,19 +416,9 @@ static const char *memo_key(struct arena *a, const char *sql, const struct bound
     return k.s;
 }
 
-int db_select_memo(struct arena *a, struct db_rows *out, const char *sql, const char *types, ...)
+static int memo_select(struct arena *a, struct db_rows *out, const char *sql, struct bound *b)
 {
-    struct bound b;
-    va_list ap;
-    va_start(ap, types);
-    int bad = bind_params(&b, types, ap);
-    va_end(ap);
-    memset(out, 0, sizeof *out);
-    if (bad) {
-        LOG_ERROR("bad parameter types \"%s\" for: %s", types, sql);
-        return DB_ERROR;
-    }
-    const char *key = memo_key(a, sql, &b);
+    const char *key = memo_key(a, sql, b);
     for (int i = 0; i < nmemo; i++) {
         if (strcmp(memo[i].key, key) == 0) {
             *out = memo[i].rows;
@@ -442,18 +426,48 @@ int db_select_memo(struct arena *a, struct db_rows *out, const char *sql, const 
         }
     }
     if (nmemo == MEMO_MAX) {
-        return select_bound(a, out, sql, &b);
+        return select_bound(a, out, sql, b);
     }
     if (!memo_arena) {
         memo_arena = arena_new();
         memo_born = time(NULL);
     }
-    int status = select_bound(memo_arena, out, sql, &b);
+    int status = select_bound(memo_arena, out, sql, b);
     if (status == DB_OK) {
         memo[nmemo].key = arena_strdup(memo_arena, key);
         memo[nmemo++].rows = *out;
     }
     return status;
+}
+
+/* db_select and db_select_memo: bind, then ask the server or the memo. */
+static int vselect(struct arena *a, struct db_rows *out, int remembered, const char *sql,
+                   const char *types, va_list ap)
+{
+    struct bound b;
+    memset(out, 0, sizeof *out);
+    if (bind_checked(&b, sql, types, ap) != 0) {
+        return DB_ERROR;
+    }
+    return remembered ? memo_select(a, out, sql, &b) : select_bound(a, out, sql, &b);
+}
+
+int db_select(struct arena *a, struct db_rows *out, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    int rc = vselect(a, out, 0, sql, types, ap);
+    va_end(ap);
+    return rc;
+}
+
+int db_select_memo(struct arena *a, struct db_rows *out, const char *sql, const char *types, ...)
+{
+    va_list ap;
+    va_start(ap, types);
+    int rc = vselect(a, out, 1, sql, types, ap);
+    va_end(ap);
+    return rc;
 }
 
 static void memo_expire(void)
