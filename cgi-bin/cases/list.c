@@ -230,8 +230,11 @@ int case_list(struct req *r)
     if (req_int(r, "page", 1, 1000000, &page) < 0) {
         bad = "page";
     }
+    /* STRAIGHT_JOIN: cases first, the names looked up per row. Left to
+       itself the optimizer starts from the four statuses and sorts every
+       matching case; from cases, an index gives the page already in order. */
     db_query_init(&q, r->a,
-                  "SELECT c.id, c.number, c.subject, s.code AS status_code, "
+                  "SELECT STRAIGHT_JOIN c.id, c.number, c.subject, s.code AS status_code, "
                   CATALOG_NAME_OF("s") " AS status, s.portal_state, c.closed, p.code AS priority_code, "
                   CATALOG_NAME_OF("p") " AS priority, a.name AS area, u.name AS assignee,"
                   " COALESCE(cu.display_name, NULLIF(TRIM(CONCAT(c.requester_first_name, ' ',"
