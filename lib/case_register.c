@@ -45,7 +45,6 @@ long long case_register(struct req *r, struct case_values *cv, const char *note,
                         int requester, const char **number)
 {
     int ci = case_field_index("customer");
-    char *status = NULL, *code = NULL;
     if (requester && !cv->v[ci]) {
         long long customer = save_requester(r, cv);
         if (customer < 0) {
@@ -55,11 +54,13 @@ long long case_register(struct req *r, struct case_values *cv, const char *note,
             cv->v[ci] = arena_printf(r->a, "%lld", customer), cv->given[ci] = 1;
         }
     }
+    struct db_rows initial;
     *number = case_next_number(r);
-    if (!*number || db_value(r->a, &status, "SELECT id FROM statuses WHERE is_initial = 1", "") != DB_OK ||
-        !status || db_value(r->a, &code, "SELECT code FROM statuses WHERE id = ?", "s", status) != DB_OK) {
+    if (!*number || db_select_memo(r->a, &initial, "SELECT id, code FROM statuses WHERE is_initial = 1",
+                                   "") != DB_OK || initial.n != 1) {
         return DB_ERROR;
     }
+    const char *status = db_cell(&initial, 0, 0), *code = db_cell(&initial, 0, 1);
     struct db_query q;
     struct sbuf values;
     sbuf_init(&values, r->a);
