@@ -71,7 +71,7 @@ static int create(struct req *r)
     }
     audit(r->user.id, req_env(r, "REMOTE_ADDR"), "case_create", "case", id, number);
     if (resp_created(r, arena_printf(r->a, "/cases/%lld", id)) == 201) {
-        case_load(r, id);
+        case_brief(r, id);      /* the new case; its view has the rest */
         return view_render(r, VIEW);
     }
     return r->status;

@@ -25,6 +25,10 @@ int case_options(struct req *r);
    history, and the form's options. 1 found, 0 not, <0 db failure. */
 int case_load(struct req *r, long long id);
 
+/* Case id with its names into Case.* only: what a new case's JSON answer
+   carries. 1 found, 0 not, <0 db failure. */
+int case_brief(struct req *r, long long id);
+
 /* Copies the submitted case fields into Form.* (a refused form keeps them). */
 void case_echo(struct req *r);
 

@@ -155,6 +155,19 @@ static void activity_totals(struct req *r, const struct db_rows *a)
     view_int(r, open, "ActivityTotals.open");
 }
 
+int case_brief(struct req *r, long long id)
+{
+    struct db_rows c;
+    if (db_select_sets(r->a, &c, 1, "CALL case_row(?, ?)", "ls", id, r->lang) != DB_OK) {
+        return DB_DOWN;
+    }
+    if (c.n == 0) {
+        return 0;
+    }
+    view_row(r, "Case", &c, 0);
+    return 1;
+}
+
 int case_load(struct req *r, long long id)
 {
     /* one round trip: the procedure (migration 0010) answers these sets */
