@@ -15,7 +15,7 @@
 #include "view.h"
 
 #define PER_PAGE 50
-#define COUNT_CAP 10000
+#define COUNT_CAP 1000
 
 static const struct sort {
     const char *name, *sql;
