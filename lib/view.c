@@ -159,24 +159,24 @@ void view_str(struct req *r, const char *value, const char *name_fmt, ...)
     va_end(ap);
 }
 
+/* view_int and view_decimal: the number as text, marked a number for JSON. */
+#define VIEW_NUMBER(fmt, value) do { \
+        char num[48]; \
+        snprintf(num, sizeof num, fmt, value); \
+        va_list ap; \
+        va_start(ap, name_fmt); \
+        view_vset(r, num, "n", name_fmt, ap); \
+        va_end(ap); \
+    } while (0)
+
 void view_int(struct req *r, long long value, const char *name_fmt, ...)
 {
-    char num[32];
-    snprintf(num, sizeof num, "%lld", value);
-    va_list ap;
-    va_start(ap, name_fmt);
-    view_vset(r, num, "n", name_fmt, ap);
-    va_end(ap);
+    VIEW_NUMBER("%lld", value);
 }
 
 void view_decimal(struct req *r, double value, const char *name_fmt, ...)
 {
-    char num[48];
-    snprintf(num, sizeof num, "%.2f", value);
-    va_list ap;
-    va_start(ap, name_fmt);
-    view_vset(r, num, "n", name_fmt, ap);
-    va_end(ap);
+    VIEW_NUMBER("%.2f", value);
 }
 
 void view_bool(struct req *r, int value, const char *name_fmt, ...)
