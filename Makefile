@@ -25,7 +25,7 @@ endif
 CFLAGS := -std=c17 -D_GNU_SOURCE -O2 -g -Wall -Wextra -Werror -Wformat=2 -Wshadow \
           -Wno-unused-parameter -I lib -I /usr/include/ClearSilver -I /usr/include/mariadb \
           -MMD -MP $(SANFLAGS)
-LDLIBS := -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lmariadb -lsodium
+LDLIBS := -lfcgi -lneo_cgi -lneo_cs -lneo_utl -lz -lmariadb -lsodium -lcmark
 LDFLAGS := $(SANFLAGS)
 
 LIB_SRC := $(wildcard lib/*.c)

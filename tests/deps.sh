@@ -3,7 +3,7 @@
 set -e
 PKGS="build-essential pkg-config clang libclang-rt-14-dev clearsilver-dev libfcgi-dev libfcgi-bin
 spawn-fcgi multiwatch nginx-light libmariadb-dev mariadb-server mariadb-client
-libcurl4-openssl-dev zlib1g-dev libsodium-dev libcrypt-dev apache2 wrk jq curl
+libcurl4-openssl-dev zlib1g-dev libsodium-dev libcrypt-dev libcmark-dev apache2 wrk jq curl
 python3-aiosmtpd chromium tzdata ca-certificates"
 missing=""
 for p in $PKGS; do
