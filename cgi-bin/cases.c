@@ -124,13 +124,15 @@ static int update(struct req *r, long long id)
 static int action(struct req *r, long long id, const char *what)
 {
     struct field_error fe = { 0 };
+    const char *back = req_str(r, "return");
     int rc = strcmp(what, "reassign") == 0 ? case_reassign(r, id, &fe)
            : strcmp(what, "close") == 0 ? case_close(r, id, &fe)
            : case_reactivate(r, id, &fe);
     switch (rc) {
-    case CASE_SAVED:
+    case CASE_SAVED:        /* the case header's forms go back to the dashboard (return=/) */
         return admin_done(r, arena_printf(r->a, "case_%s", what), "case", id, "",
-                          arena_printf(r->a, "/cases/%lld?saved=1", id));
+                          *back && req_local_path(back) ? back
+                          : arena_printf(r->a, "/cases/%lld?saved=1", id));
     case CASE_INVALID:
         return refused(r, id, &fe);
     case CASE_CLOSED:
@@ -163,6 +165,9 @@ static int cases(struct req *r)
     if (strcmp(rest, "notes") == 0 || strncmp(rest, "notes/", 6) == 0 ||
         strcmp(rest, "attachments") == 0) {
         return case_notes(r, id, rest);
+    }
+    if (strcmp(rest, "contact-data") == 0 || strcmp(rest, "accounts") == 0) {
+        return case_parties(r, id, rest);
     }
     if (!r->is_post) {
         if (*rest) {

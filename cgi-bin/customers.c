@@ -35,8 +35,6 @@ struct part {
     const char *(*check)(struct req *r, const char **v, const char **field);
 };
 
-static const char *check_datum(struct req *r, const char **v, const char **field);
-static const char *check_account(struct req *r, const char **v, const char **field);
 static const char *check_contact(struct req *r, const char **v, const char **field);
 
 static const struct part parts[] = {
@@ -44,26 +42,21 @@ static const struct part parts[] = {
       { "type", "value", "area_code", "label", "preferred" },
       "SELECT id, type, value, area_code, label, preferred, version FROM contact_data"
       " WHERE id = ? AND customer_id = ?",
-      "INSERT INTO contact_data (customer_id, type, value, area_code, label, preferred)"
-      " VALUES (?, ?, ?, ?, ?, ?)",
+      DATUM_INSERT_SQL,
       "UPDATE contact_data SET type = ?, value = ?, area_code = ?, label = ?, preferred = ?,"
       " version = version + 1, updated_at = UTC_TIMESTAMP()"
       " WHERE id = ? AND customer_id = ? AND version = ?",
       "DELETE FROM contact_data WHERE id = ? AND customer_id = ?",
-      /* one preferred datum per type */
-      "UPDATE contact_data d JOIN contact_data me ON me.id = ? AND me.preferred = 1"
-      " SET d.preferred = 0 WHERE d.customer_id = ? AND d.type = me.type AND d.id <> me.id",
-      1, 0, check_datum },
+      DATUM_PREFERRED_SQL, 1, 0, datum_check },
     { "accounts", "Account", "Accounts", "account",
       { "number", "product", "status", "opened_at", "detail" },
       "SELECT id, number, product, status, opened_at, detail, version FROM accounts"
       " WHERE id = ? AND customer_id = ?",
-      "INSERT INTO accounts (customer_id, number, product, status, opened_at, detail)"
-      " VALUES (?, ?, ?, ?, NULLIF(?, ''), ?)",
+      ACCOUNT_INSERT_SQL,
       "UPDATE accounts SET number = ?, product = ?, status = ?, opened_at = NULLIF(?, ''),"
       " detail = ?, version = version + 1, updated_at = UTC_TIMESTAMP()"
       " WHERE id = ? AND customer_id = ? AND version = ?",
-      "DELETE FROM accounts WHERE id = ? AND customer_id = ?", NULL, 0, 0, check_account },
+      "DELETE FROM accounts WHERE id = ? AND customer_id = ?", NULL, 0, 0, account_check },
     { "contacts", "Contact", "Contacts", "contact",
       { "name", "job_title", "email", "phone", "mobile" },
       "SELECT id, name, job_title, email, phone, mobile, version FROM contacts"
@@ -75,46 +68,6 @@ static const struct part parts[] = {
       " WHERE id = ? AND customer_id = ? AND version = ?",
       "DELETE FROM contacts WHERE id = ? AND customer_id = ?", NULL, 0, 1, check_contact },
 };
-
-static const char *check_datum(struct req *r, const char **v, const char **field)
-{
-    int preferred = req_flag(r, "preferred", 0);
-    v[4] = preferred > 0 ? "1" : "0";
-    if (strcmp(v[0], "phone") != 0) {
-        v[2] = "";
-    }
-    if (preferred < 0) {
-        *field = "preferred";
-        return "flag_invalid";
-    }
-    if (strlen(v[3]) > 60) {
-        *field = "label";
-        return "label_long";
-    }
-    return datum_problem(r->a, v[0], &v[1], v[2], field);
-}
-
-static const char *check_account(struct req *r, const char **v, const char **field)
-{
-    if (!*v[2]) {
-        v[2] = "active";
-    }
-    *field = !*v[0] || strlen(v[0]) > 40 ? "number"
-           : strlen(v[1]) > 100 ? "product"
-           : strcmp(v[2], "active") && strcmp(v[2], "suspended") && strcmp(v[2], "closed") ? "status"
-           : *v[3] && !date_valid(v[3]) ? "opened_at"
-           : strlen(v[4]) > 4000 ? "detail" : NULL;
-    static const char *const keys[][2] = {
-        { "number", "account_number_required" }, { "product", "text_long" },
-        { "status", "choice_unknown" }, { "opened_at", "date_invalid" }, { "detail", "text_long" },
-    };
-    for (size_t i = 0; *field && i < sizeof keys / sizeof *keys; i++) {
-        if (strcmp(*field, keys[i][0]) == 0) {
-            return keys[i][1];
-        }
-    }
-    return NULL;
-}
 
 static const char *check_contact(struct req *r, const char **v, const char **field)
 {
@@ -133,6 +86,14 @@ static const char *check_contact(struct req *r, const char **v, const char **fie
         }
     }
     return NULL;
+}
+
+/* Where a save goes back to: the page whose form sent it (return, a local
+   path such as a case view's contact tab), else the customer's own page. */
+static const char *after(struct req *r, const char *own)
+{
+    const char *back = req_str(r, "return");
+    return *back && req_local_path(back) ? back : own;
 }
 
 static int list(struct req *r)
@@ -296,7 +257,7 @@ static int save(struct req *r, long long id)
                      : arena_printf(r->a, "%s %s", f.first_name, f.first_surname);
     if (id) {
         return admin_done(r, "customer_update", "customer", id, name,
-                          arena_printf(r->a, "/customers/%lld?saved=1", id));
+                          after(r, arena_printf(r->a, "/customers/%lld?saved=1", id)));
     }
     audit(r->user.id, req_env(r, "REMOTE_ADDR"), "customer_create", "customer", n, name);
     if (resp_created(r, arena_printf(r->a, "/customers/%lld", n)) == 201) {
@@ -331,6 +292,7 @@ static int part_show(struct req *r, const struct part *p, long long id, long lon
     view_str(r, p->path, "Part.path");
     view_str(r, p->node, "Part.node");
     view_int(r, item, "Part.id");
+    view_str(r, after(r, ""), "Part.return");
     return view_render(r, PART);
 }
 
@@ -371,6 +333,7 @@ static int part_save(struct req *r, const struct part *p, long long id, long lon
         view_str(r, p->path, "Part.path");
         view_str(r, p->node, "Part.node");
         view_int(r, item, "Part.id");
+        view_str(r, after(r, ""), "Part.return");
         view_int(r, version, "%s.version", p->node);
         view_str(r, p->path, "Page.open");
         return req_invalid(r, field, key, item ? PART : VIEW);
@@ -389,7 +352,7 @@ static int part_save(struct req *r, const struct part *p, long long id, long lon
     }
     const char *action = arena_printf(r->a, "%s_%s", p->object, item ? "update" : "create");
     audit(r->user.id, req_env(r, "REMOTE_ADDR"), action, "customer", id, v[p->detail]);
-    const char *back = arena_printf(r->a, "/customers/%lld?saved=1#%s", id, p->path);
+    const char *back = after(r, arena_printf(r->a, "/customers/%lld?saved=1#%s", id, p->path));
     if (!item && resp_created(r, arena_printf(r->a, "/customers/%lld/%s/%lld", id, p->path, saved)) == 201) {
         return part_show(r, p, id, saved);
     }
@@ -404,7 +367,7 @@ static int part_delete(struct req *r, const struct part *p, long long id, long l
     }
     return admin_done(r, arena_printf(r->a, "%s_delete", p->object), "customer", id,
                       arena_printf(r->a, "%s=%lld", p->object, item),
-                      arena_printf(r->a, "/customers/%lld?saved=1#%s", id, p->path));
+                      after(r, arena_printf(r->a, "/customers/%lld?saved=1#%s", id, p->path)));
 }
 
 /* rest = "<part>[/<item>[/delete]]": the part, *item and *del. */

@@ -11,6 +11,8 @@
  * data-role-form on a user form: blocks with data-role-only="customer" show
  * (and send their fields) only while that role is chosen.
  *
+ * nav[data-tabs]: the case view's tabs, switched in the page (see below).
+ *
  * .lookup[data-lookup="/lookup/customers?..."]: a type-ahead over the search
  * assistant's JSON. The visible input searches; picking a result fills the
  * hidden input (the form field) with its id. Without JavaScript the
@@ -183,6 +185,48 @@
       if (el) el.addEventListener('input', function () { clearTimeout(wait); wait = setTimeout(look, 400); });
     });
   }
+
+  /* Tabs (nav[data-tabs] whose links point at .tab-panel ids): one panel at a
+     time, switched in the page so unsaved forms (the management form) keep
+     what was typed. A link to anything inside a hidden panel (the case
+     header's actions) opens that panel and any <details> it targets.
+     Without JavaScript every panel shows, one under the other. */
+  document.querySelectorAll('nav[data-tabs]').forEach(function (nav) {
+    var links = Array.prototype.slice.call(nav.querySelectorAll('a[href^="#"]'));
+    var panels = links.map(function (a) { return document.getElementById(a.getAttribute('href').slice(1)); });
+    function panelOf(el) {
+      for (var i = 0; i < panels.length; i++) if (panels[i] && panels[i].contains(el)) return i;
+      return -1;
+    }
+    function show(i) {
+      panels.forEach(function (p, k) { if (p) p.hidden = k !== i; });
+      links.forEach(function (a, k) {
+        if (k === i) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+      });
+    }
+    function go(id, scroll) {
+      var el = id && document.getElementById(id);
+      var i = el ? panelOf(el) : -1;
+      if (i < 0) return false;
+      show(i);
+      if (el.tagName === 'DETAILS') el.open = true;
+      if (scroll && el !== panels[i]) el.scrollIntoView({ block: 'start' });
+      return true;
+    }
+    nav.classList.add('tabs-live');
+    if (!go(location.hash.slice(1), true)) {
+      // a refused form comes back with its field marked: show that panel
+      var bad = document.querySelector('.tab-panel [aria-invalid="true"]');
+      show(bad ? panelOf(bad) : 0);
+    }
+    window.addEventListener('hashchange', function () { go(location.hash.slice(1), true); });
+    document.addEventListener('click', function (e) {
+      var a = e.target.closest && e.target.closest('a[href^="#"]');
+      if (!a || !go(a.getAttribute('href').slice(1), nav.contains(a) ? false : true)) return;
+      e.preventDefault();
+      history.replaceState(null, '', a.getAttribute('href'));
+    });
+  });
 
   /* Print buttons (data-print) on printable pages: no inline script under the CSP. */
   document.querySelectorAll('[data-print]').forEach(function (b) {

@@ -219,3 +219,43 @@ const char *datum_problem(struct arena *a, const char *type, const char **value,
     *field = "type";
     return "choice_unknown";
 }
+
+const char *datum_check(struct req *r, const char **v, const char **field)
+{
+    int preferred = req_flag(r, "preferred", 0);
+    v[4] = preferred > 0 ? "1" : "0";
+    if (strcmp(v[0], "phone") != 0) {
+        v[2] = "";
+    }
+    if (preferred < 0) {
+        *field = "preferred";
+        return "flag_invalid";
+    }
+    if (strlen(v[3]) > 60) {
+        *field = "label";
+        return "label_long";
+    }
+    return datum_problem(r->a, v[0], &v[1], v[2], field);
+}
+
+const char *account_check(struct req *r, const char **v, const char **field)
+{
+    if (!*v[2]) {
+        v[2] = "active";
+    }
+    *field = !*v[0] || strlen(v[0]) > 40 ? "number"
+           : strlen(v[1]) > 100 ? "product"
+           : strcmp(v[2], "active") && strcmp(v[2], "suspended") && strcmp(v[2], "closed") ? "status"
+           : *v[3] && !date_valid(v[3]) ? "opened_at"
+           : strlen(v[4]) > 4000 ? "detail" : NULL;
+    static const char *const keys[][2] = {
+        { "number", "account_number_required" }, { "product", "text_long" },
+        { "status", "choice_unknown" }, { "opened_at", "date_invalid" }, { "detail", "text_long" },
+    };
+    for (size_t i = 0; *field && i < sizeof keys / sizeof *keys; i++) {
+        if (strcmp(*field, keys[i][0]) == 0) {
+            return keys[i][1];
+        }
+    }
+    return NULL;
+}

@@ -32,6 +32,27 @@ void customer_check(struct req *r, struct customer_form *f, long long id, struct
 long long customer_save(const struct customer_form *f, long long id, long long version,
                         long long actor);
 
+/* The fields of a new contact datum (customer, type, value, area_code,
+   label, preferred), and after it: one preferred datum per type (the new
+   datum's id, customer). */
+#define DATUM_INSERT_SQL "INSERT INTO contact_data (customer_id, type, value, area_code, label," \
+    " preferred) VALUES (?, ?, ?, ?, ?, ?)"
+#define DATUM_PREFERRED_SQL "UPDATE contact_data d JOIN contact_data me ON me.id = ? AND" \
+    " me.preferred = 1 SET d.preferred = 0 WHERE d.customer_id = ? AND d.type = me.type AND d.id <> me.id"
+
+/* A new account: customer, number, product, status, opened_at, detail. */
+#define ACCOUNT_INSERT_SQL "INSERT INTO accounts (customer_id, number, product, status, opened_at," \
+    " detail) VALUES (?, ?, ?, ?, NULLIF(?, ''), ?)"
+
+/* Checks a contact datum's fields v = type, value, area_code, label,
+   preferred (read from the request's "preferred" flag), normalising them.
+   NULL when fine, else the Lang.Err key with *field at fault. */
+const char *datum_check(struct req *r, const char **v, const char **field);
+
+/* Checks an account's fields v = number, product, status (empty: active),
+   opened_at, detail. NULL when fine, else the Lang.Err key and *field. */
+const char *account_check(struct req *r, const char **v, const char **field);
+
 /* A contact datum: type (email, mobile, phone, address, social), value and,
    for fixed phones, the area code. Phones keep their digits (and a leading
    +). NULL when fine (and *value normalised), else the Lang.Err key; *field

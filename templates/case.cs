@@ -1,11 +1,12 @@
-<?cs include:"macros.cs" ?><?cs set:title = Case.number + " · " + Case.subject ?><?cs include:"header.cs" ?>
+<?cs include:"macros.cs" ?><?cs include:"case_tabs.cs" ?><?cs set:title = Case.number + " · " + Case.subject ?><?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/cases"><?cs var:Lang.Cases.back ?></a> /</p>
-<header class="case-head">
+<header class="case-head" data-presence-case="<?cs var:Case.id ?>">
   <div class="case-title">
     <h1><span class="case-number"><?cs var:Case.number ?></span> <?cs var:Case.subject ?></h1>
     <span class="badge badge-portal-<?cs var:Case.portal_state ?>"><?cs var:Case.status_code ?> · <?cs var:Case.status ?></span>
     <span class="badge badge-prio-<?cs var:Case.priority_code ?>"><?cs var:Case.priority ?></span>
     <?cs if:Case.overdue == "1" ?><span class="badge badge-danger"><?cs var:Lang.Cases.overdue ?></span><?cs /if ?>
+    <?cs if:Case.merged_into ?><span class="badge badge-muted"><?cs var:Lang.Cases.merged_into ?> <a href="/cases/<?cs var:Case.merged_into_id ?>"><?cs var:Case.merged_into ?></a></span><?cs /if ?>
   </div>
   <dl class="case-facts">
     <div><dt><?cs var:Lang.Cases.created ?></dt><dd><?cs var:datetime(Case.created_at) ?><?cs if:Case.created_by ?> · <?cs var:Case.created_by ?><?cs /if ?></dd></div>
@@ -14,7 +15,21 @@
     <?cs if:Case.doc_number ?><div><dt><?cs var:Lang.Customers.document ?></dt><dd><?cs var:Case.doc_type ?> <?cs var:Case.doc_number ?></dd></div><?cs /if ?>
     <?cs if:Case.account ?><div><dt><?cs var:Lang.Cases.Field.account ?></dt><dd><?cs var:Case.account ?> <span class="muted small"><?cs var:Case.account_product ?></span></dd></div><?cs /if ?>
     <div><dt><?cs var:Lang.Cases.Field.area ?></dt><dd><?cs var:Case.area ?></dd></div>
+    <?cs if:Case.campaign ?><div><dt><?cs var:Lang.Cases.Field.campaign ?></dt><dd><?cs var:Case.campaign ?></dd></div><?cs /if ?>
+    <?cs if:Case.next_at ?><div><dt><?cs var:Lang.Cases.Field.next_at ?></dt><dd<?cs if:Case.next_due == "1" && Case.closed != "1" ?> class="overdue"<?cs /if ?>><?cs var:datetime(Case.next_at) ?></dd></div><?cs /if ?>
   </dl>
+  <nav class="case-actions" aria-label="<?cs var:Lang.Cases.actions ?>">
+    <?cs if:Case.customer_id ?><a class="button" href="#contact-add"><?cs var:Lang.Cases.Action.contact ?></a>
+    <a class="button" href="#account-add"><?cs var:Lang.Cases.Action.account ?></a><?cs /if ?>
+    <?cs if:Page.can_edit ?><a class="button" href="#attachment-add"><?cs var:Lang.Cases.Action.attachment ?></a><?cs /if ?>
+    <?cs if:Case.closed != "1" ?><a class="button" href="#reassign"><?cs var:Lang.Cases.Action.reassign ?></a>
+    <a class="button" href="#merge"><?cs var:Lang.Cases.Action.merge ?></a>
+    <a class="button danger" href="#close"><?cs var:Lang.Cases.Action.close ?></a><?cs /if ?>
+    <form method="post" action="/presence" class="inline exit">
+      <?cs call:csrf_field() ?><input type="hidden" name="state" value="waiting"><input type="hidden" name="case" value="<?cs var:Case.id ?>">
+      <button type="submit"><?cs var:Lang.Cases.Action.exit ?></button>
+    </form>
+  </nav>
 </header>
 <?cs if:Page.saved ?><p class="notice" role="status"><?cs var:Lang.Common.saved ?></p><?cs /if ?>
 <?cs if:Form.error ?><p class="alert" role="alert"><?cs var:Lang.Err.invalid ?></p><?cs /if ?>
@@ -24,17 +39,21 @@
   <ul><?cs each:h = Conflict ?><li><?cs var:datetime(h.at) ?> · <?cs var:h.user ?>: <?cs if:h.field ?><?cs var:Lang.Cases.Field[h.field] ?>: <?cs /if ?><?cs var:h.old_value ?> → <?cs var:h.new_value ?><?cs if:h.note ?> — <?cs var:h.note ?><?cs /if ?></li><?cs /each ?></ul>
 </section>
 <?cs /if ?>
-<nav class="tabs" aria-label="<?cs var:Lang.Cases.sections ?>">
+<nav class="tabs" aria-label="<?cs var:Lang.Cases.sections ?>" data-tabs>
   <a href="#summary"><?cs var:Lang.Cases.Tab.summary ?></a>
-  <a href="#activities"><?cs var:Lang.Cases.Tab.activities ?></a>
-  <a href="#notes"><?cs var:Lang.Notes.title ?></a>
-  <a href="#update"><?cs var:Lang.Cases.Tab.update ?></a>
-  <a href="#status-history"><?cs var:Lang.Cases.Tab.status ?></a>
+  <a href="#conversation"><?cs var:Lang.Cases.Tab.conversation ?> <span class="count"><?cs var:subcount(Messages) ?></span></a>
+  <a href="#customer"><?cs var:Lang.Cases.Tab.customer ?></a>
+  <a href="#contact"><?cs var:Lang.Cases.Tab.contact ?> <span class="count"><?cs var:subcount(ContactData) ?></span></a>
   <a href="#history"><?cs var:Lang.Cases.Tab.history ?></a>
+  <a href="#script"><?cs var:Lang.Cases.Tab.script ?></a>
+  <a href="#attachments"><?cs var:Lang.Cases.Tab.attachments ?> <span class="count"><?cs var:subcount(Attachments) ?></span></a>
+  <a href="#activities"><?cs var:Lang.Cases.Tab.activities ?> <span class="count"><?cs var:subcount(Activities) ?></span></a>
+  <a href="#notes"><?cs var:Lang.Notes.title ?> <span class="count"><?cs var:subcount(Notes) ?></span></a>
 </nav>
 <div class="case-body">
 <div class="case-main">
-<section class="panel" id="summary">
+<div class="tab-panel" id="summary">
+<section class="panel">
   <h2><?cs var:Lang.Cases.Tab.summary ?></h2>
   <div class="description"><?cs var:Case.description ?></div>
   <dl class="summary">
@@ -46,7 +65,75 @@
   <?cs /if ?>
   <?cs if:Case.resolution ?><h3><?cs var:Lang.Cases.resolution ?></h3><div class="description"><?cs var:Case.resolution ?></div><p class="muted small"><?cs var:datetime(Case.closed_at) ?> · <?cs var:Case.closed_by ?></p><?cs /if ?>
 </section>
-<section class="panel" id="activities">
+<?cs if:Page.can_edit ?>
+<form method="post" action="/cases/<?cs var:Case.id ?>" class="form case-form" id="update">
+  <?cs call:csrf_field() ?>
+  <input type="hidden" name="version" value="<?cs var:Case.version ?>">
+  <?cs if:Case.closed != "1" ?>
+  <fieldset class="panel grid-form">
+    <legend><?cs var:Lang.Cases.Section.status ?></legend>
+    <div class="field">
+      <label for="status"><?cs var:Lang.Cases.Field.status ?></label>
+      <select id="status" name="status"<?cs call:invalid_attr("status") ?>>
+        <?cs each:o = Options.statuses ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Form.status ?> selected<?cs /if ?>><?cs var:o.code ?> · <?cs var:o.name ?></option><?cs /each ?>
+      </select>
+      <?cs call:field_error("status") ?>
+    </div>
+    <div class="field wide">
+      <label for="note"><?cs var:Lang.Cases.status_note ?></label>
+      <textarea id="note" name="note" rows="2"<?cs call:invalid_attr("note") ?>><?cs var:Form.note ?></textarea>
+      <?cs call:field_error("note") ?>
+    </div>
+  </fieldset>
+  <?cs /if ?>
+  <details class="edit-fields"<?cs if:Form.error || Form.subject != Case.subject ?> open<?cs /if ?>>
+    <summary><?cs var:Lang.Cases.edit_fields ?></summary>
+    <?cs call:case_fields(Form, "/cases/" + Case.id) ?>
+  </details>
+  <div class="actions"><button type="submit" class="primary"><?cs var:Lang.Common.save ?></button></div>
+</form>
+<?cs /if ?>
+<section class="panel" id="status-history">
+  <h2><?cs var:Lang.Cases.Tab.status ?></h2>
+  <ol class="timeline">
+    <?cs each:h = StatusHistory ?><li><span class="badge badge-muted"><?cs var:h.new_value ?></span> <span class="muted small"><?cs var:datetime(h.at) ?> · <?cs var:h.user ?><?cs if:h.episode > 1 ?> · <?cs var:Lang.Cases.episode ?> <?cs var:h.episode ?><?cs /if ?></span><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></li><?cs /each ?>
+  </ol>
+</section>
+</div>
+<?cs call:tab_conversation() ?>
+<?cs call:tab_customer() ?>
+<?cs call:tab_contact() ?>
+<div class="tab-panel" id="history">
+<?cs call:managements() ?>
+<section class="panel">
+  <h2><?cs var:Lang.Cases.Tab.history ?> <span class="muted count"><?cs var:subcount(History) ?></span></h2>
+  <div class="table-wrap">
+  <table class="grid compact">
+    <thead><tr><th scope="col"><?cs var:Lang.Cases.when ?></th><th scope="col"><?cs var:Lang.Cases.who ?></th><th scope="col"><?cs var:Lang.Cases.what ?></th><th scope="col"><?cs var:Lang.Cases.change ?></th></tr></thead>
+    <tbody>
+    <?cs each:h = History ?>
+      <tr>
+        <td class="nowrap"><?cs var:datetime(h.at) ?></td>
+        <td><?cs var:h.user ?></td>
+        <td><?cs var:Lang.Cases.Kind[h.kind] ?><?cs if:h.field && h.kind == "change" ?>: <?cs var:Lang.Cases.Field[h.field] ?><?cs elif:h.kind == "activity" ?>: <?cs var:Lang.Activities.Change[h.field] ?><?cs elif:h.kind == "note" && h.field ?>: <?cs var:Lang.Notes.Change[h.field] ?><?cs /if ?></td>
+        <td><?cs if:h.old_value || h.new_value ?><span class="old"><?cs var:h.old_value ?></span> → <span class="new"><?cs var:h.new_value ?></span><?cs /if ?><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></td>
+      </tr>
+    <?cs /each ?>
+    </tbody>
+  </table>
+  </div>
+</section>
+<?cs if:subcount(Escalations) ?>
+<section class="panel" id="escalations">
+  <h2><?cs var:Lang.Rules.escalations ?></h2>
+  <ul class="plain"><?cs each:e = Escalations ?><li><?cs if:User.is_supervisor ?><a href="/admin/rules/<?cs var:e.rule_id ?>"><?cs /if ?><?cs var:Lang.Rules.rule ?> <?cs var:e.rule_id ?><?cs if:User.is_supervisor ?></a><?cs /if ?> · <?cs var:datetime(e.fired_at) ?><?cs if:e.episode > 1 ?> · <?cs var:Lang.Cases.episode ?> <?cs var:e.episode ?><?cs /if ?></li><?cs /each ?></ul>
+</section>
+<?cs /if ?>
+</div>
+<?cs call:tab_script() ?>
+<?cs call:tab_attachments() ?>
+<div class="tab-panel" id="activities">
+<section class="panel">
   <h2><?cs var:Lang.Cases.Tab.activities ?> <span class="muted count"><?cs var:subcount(Activities) ?></span></h2>
   <p class="totals">
     <span><?cs var:Lang.Activities.hours ?>: <strong><?cs var:ActivityTotals.hours ?></strong></span>
@@ -96,7 +183,9 @@
   </details>
   <?cs /if ?>
 </section>
-<section class="panel" id="notes">
+</div>
+<div class="tab-panel" id="notes">
+<section class="panel">
   <h2><?cs var:Lang.Notes.title ?> <span class="muted count"><?cs var:subcount(Notes) ?></span></h2>
   <?cs each:n = Notes ?>
   <article class="note-card">
@@ -149,81 +238,27 @@
   </details>
   <?cs /if ?>
 </section>
-<?cs if:Page.can_edit ?>
-<form method="post" action="/cases/<?cs var:Case.id ?>" class="form case-form" id="update">
-  <?cs call:csrf_field() ?>
-  <input type="hidden" name="version" value="<?cs var:Case.version ?>">
-  <?cs if:Case.closed != "1" ?>
-  <fieldset class="panel grid-form">
-    <legend><?cs var:Lang.Cases.Section.status ?></legend>
-    <div class="field">
-      <label for="status"><?cs var:Lang.Cases.Field.status ?></label>
-      <select id="status" name="status"<?cs call:invalid_attr("status") ?>>
-        <?cs each:o = Options.statuses ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Form.status ?> selected<?cs /if ?>><?cs var:o.code ?> · <?cs var:o.name ?></option><?cs /each ?>
-      </select>
-      <?cs call:field_error("status") ?>
-    </div>
-    <div class="field wide">
-      <label for="note"><?cs var:Lang.Cases.status_note ?></label>
-      <textarea id="note" name="note" rows="2"<?cs call:invalid_attr("note") ?>><?cs var:Form.note ?></textarea>
-      <?cs call:field_error("note") ?>
-    </div>
-  </fieldset>
-  <?cs /if ?>
-  <details class="edit-fields"<?cs if:Form.error || Form.subject != Case.subject ?> open<?cs /if ?>>
-    <summary><?cs var:Lang.Cases.edit_fields ?></summary>
-    <?cs call:case_fields(Form, "/cases/" + Case.id) ?>
-  </details>
-  <div class="actions"><button type="submit" class="primary"><?cs var:Lang.Common.save ?></button></div>
-</form>
-<?cs /if ?>
-<section class="panel" id="status-history">
-  <h2><?cs var:Lang.Cases.Tab.status ?></h2>
-  <ol class="timeline">
-    <?cs each:h = StatusHistory ?><li><span class="badge badge-muted"><?cs var:h.new_value ?></span> <span class="muted small"><?cs var:datetime(h.at) ?> · <?cs var:h.user ?><?cs if:h.episode > 1 ?> · <?cs var:Lang.Cases.episode ?> <?cs var:h.episode ?><?cs /if ?></span><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></li><?cs /each ?>
-  </ol>
-</section>
-<?cs if:subcount(Escalations) ?>
-<section class="panel" id="escalations">
-  <h2><?cs var:Lang.Rules.escalations ?></h2>
-  <ul class="plain"><?cs each:e = Escalations ?><li><?cs if:User.is_supervisor ?><a href="/admin/rules/<?cs var:e.rule_id ?>"><?cs /if ?><?cs var:Lang.Rules.rule ?> <?cs var:e.rule_id ?><?cs if:User.is_supervisor ?></a><?cs /if ?> · <?cs var:datetime(e.fired_at) ?><?cs if:e.episode > 1 ?> · <?cs var:Lang.Cases.episode ?> <?cs var:e.episode ?><?cs /if ?></li><?cs /each ?></ul>
-</section>
-<?cs /if ?>
-<section class="panel" id="history">
-  <h2><?cs var:Lang.Cases.Tab.history ?> <span class="muted count"><?cs var:subcount(History) ?></span></h2>
-  <div class="table-wrap">
-  <table class="grid compact">
-    <thead><tr><th scope="col"><?cs var:Lang.Cases.when ?></th><th scope="col"><?cs var:Lang.Cases.who ?></th><th scope="col"><?cs var:Lang.Cases.what ?></th><th scope="col"><?cs var:Lang.Cases.change ?></th></tr></thead>
-    <tbody>
-    <?cs each:h = History ?>
-      <tr>
-        <td class="nowrap"><?cs var:datetime(h.at) ?></td>
-        <td><?cs var:h.user ?></td>
-        <td><?cs var:Lang.Cases.Kind[h.kind] ?><?cs if:h.field && h.kind == "change" ?>: <?cs var:Lang.Cases.Field[h.field] ?><?cs elif:h.kind == "activity" ?>: <?cs var:Lang.Activities.Change[h.field] ?><?cs elif:h.kind == "note" && h.field ?>: <?cs var:Lang.Notes.Change[h.field] ?><?cs /if ?></td>
-        <td><?cs if:h.old_value || h.new_value ?><span class="old"><?cs var:h.old_value ?></span> → <span class="new"><?cs var:h.new_value ?></span><?cs /if ?><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></td>
-      </tr>
-    <?cs /each ?>
-    </tbody>
-  </table>
-  </div>
-</section>
+</div>
 </div>
 <aside class="case-side">
+  <?cs call:management_panel() ?>
   <?cs if:Case.closed != "1" ?>
-  <section class="panel" id="reassign">
-    <h2><?cs var:Lang.Cases.reassign ?></h2>
+  <details class="panel action-panel" id="reassign"<?cs if:Page.open == "reassign" ?> open<?cs /if ?>>
+    <summary><?cs var:Lang.Cases.reassign ?></summary>
     <form method="post" action="/cases/<?cs var:Case.id ?>/reassign" class="form">
-      <?cs call:csrf_field() ?>
+      <?cs call:csrf_field() ?><input type="hidden" name="return" value="/">
       <div class="field"><label for="reassign-to"><?cs var:Lang.Cases.reassign_to ?></label>
         <select id="reassign-to" name="assignee"><?cs each:o = Options.users ?><option value="<?cs var:o.id ?>"<?cs if:o.id == Form.assignee ?> selected<?cs /if ?>><?cs var:o.name ?> (<?cs var:Lang.Role[o.role] ?>)</option><?cs /each ?></select></div>
       <div class="field"><label for="reassign-note"><?cs var:Lang.Cases.note ?></label><textarea id="reassign-note" name="note" rows="2"></textarea></div>
       <div class="actions"><button type="submit"><?cs var:Lang.Cases.reassign ?></button></div>
     </form>
-  </section>
-  <section class="panel" id="close">
-    <h2><?cs var:Lang.Cases.close ?></h2>
+  </details>
+  <?cs call:merge_panel() ?>
+  <details class="panel action-panel" id="close"<?cs if:Page.open == "close" || Errors.resolution ?> open<?cs /if ?>>
+    <summary><?cs var:Lang.Cases.close ?></summary>
+    <p class="small muted"><?cs var:Lang.Cases.close_final ?></p>
     <form method="post" action="/cases/<?cs var:Case.id ?>/close" class="form" data-confirm="<?cs var:Lang.Cases.close_confirm ?>">
-      <?cs call:csrf_field() ?>
+      <?cs call:csrf_field() ?><input type="hidden" name="return" value="/">
       <div class="field"><label for="close-status"><?cs var:Lang.Cases.close_as ?></label>
         <select id="close-status" name="status"><option value="CLO"><?cs var:Lang.Cases.close_clo ?></option><option value="REJ"><?cs var:Lang.Cases.close_rej ?></option></select></div>
       <div class="field"><label for="resolution"><?cs var:Lang.Cases.resolution ?></label>
@@ -231,7 +266,7 @@
         <?cs call:field_error("resolution") ?></div>
       <div class="actions"><button type="submit" class="danger"><?cs var:Lang.Cases.close ?></button></div>
     </form>
-  </section>
+  </details>
   <?cs elif:Page.can_reactivate ?>
   <section class="panel" id="reactivate">
     <h2><?cs var:Lang.Cases.reactivate ?></h2>

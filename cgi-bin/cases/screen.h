@@ -44,6 +44,20 @@ int case_activities(struct req *r, long long id, const char *rest);
 /* /cases/{id}/notes[/{note}/unlink|delete] and /cases/{id}/attachments. */
 int case_notes(struct req *r, long long id, const char *rest);
 
+/* POST /cases/{id}/manage: the management form (manage.c). */
+int case_manage(struct req *r, long long id);
+
+/* /cases/{id}/contact-data and /cases/{id}/accounts: add to the case's
+   customer (an account is linked to the case too). */
+int case_parties(struct req *r, long long id, const char *rest);
+
+/* POST /cases/{id}/merge: this case into another (merge.c). */
+int case_merge(struct req *r, long long id);
+
+/* The 409 of a stale edit: the case as it is now, with the changes the
+   editor of version missed (cases.c). */
+int case_stale(struct req *r, long long id, long long version);
+
 enum case_result case_update(struct req *r, long long id, long long version,
                              struct field_error *fe);
 enum case_result case_reassign(struct req *r, long long id, struct field_error *fe);

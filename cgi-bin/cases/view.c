@@ -30,7 +30,8 @@ int case_visible(struct req *r, long long id)
 int case_options(struct req *r)
 {
     static const char *const kinds[] = { "statuses", "types", "priorities", "sources", "stages",
-                                         "articles", "classes", "departments", "activity_types" };
+                                         "articles", "classes", "departments", "activity_types",
+                                         "doc_types" };
     for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++) {
         if (catalog_options(r, catalog_find(kinds[i]), arena_printf(r->a, "Options.%s", kinds[i]),
                             0) != DB_OK) {
@@ -170,8 +171,9 @@ int case_brief(struct req *r, long long id)
 
 int case_load(struct req *r, long long id)
 {
-    /* one round trip: the procedure (migration 0010) answers these sets */
-    enum { CASE, ROW, HISTORY, ACCOUNTS, ACTS, NOTES, OTHERS, FILES, FIRED, NSETS };
+    /* one round trip: the procedure (migrations 0010, 0014) answers these sets */
+    enum { CASE, ROW, HISTORY, ACCOUNTS, ACTS, NOTES, OTHERS, FILES, FIRED, MANAGEMENTS, DATA,
+           MESSAGES, CUSTOMER, NSETS };
     struct db_rows set[NSETS];
     if (db_select_sets(r->a, set, NSETS, "CALL case_view(?, ?)", "ls", id, r->lang) != DB_OK) {
         return DB_DOWN;
@@ -196,6 +198,12 @@ int case_load(struct req *r, long long id)
     view_rows(r, "History", &history);
     status_history(r, &history);
     view_rows(r, "Options.accounts", &accounts);
+    view_rows(r, "Managements", &set[MANAGEMENTS]);
+    view_rows(r, "ContactData", &set[DATA]);
+    view_rows(r, "Messages", &set[MESSAGES]);
+    if (set[CUSTOMER].n) {
+        view_row(r, "Customer", &set[CUSTOMER], 0);
+    }
     view_str(r, db_cell(&c, 0, 17), "Form.customer_name");
     view_str(r, db_cell(&c, 0, 21), "Form.contact_name");
     int closed = *db_cell(&c, 0, 8) == '1', boss = req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN);
