@@ -2,7 +2,7 @@
    with its history, updates (every changed field a history row, a stale
    version a 409 showing what changed), reassign, close and reactivate.
    Staff only. Paths: /cases, /cases/new, /cases/{id},
-   /cases/{id}/reassign|close|reactivate, /cases/{id}/activities[/{item}], /cases/{id}/notes[/{note}/unlink|delete],
+   /cases/{id}/reassign|close|reactivate|merge, /cases/{id}/activities[/{item}], /cases/{id}/notes[/{note}/unlink|delete],
    /cases/{id}/attachments. */
 #include <stdlib.h>
 #include <string.h>
@@ -78,7 +78,7 @@ static int create(struct req *r)
 }
 
 /* 409: the case as it is now, with the changes the editor missed. */
-static int stale(struct req *r, long long id, long long version)
+int case_stale(struct req *r, long long id, long long version)
 {
     if (r->want_json) {
         return req_fail(r, 409, "conflict", "conflict_case");
@@ -110,7 +110,7 @@ static int update(struct req *r, long long id)
     case CASE_INVALID:
         return refused(r, id, &fe);
     case CASE_STALE:
-        return stale(r, id, version);
+        return case_stale(r, id, version);
     case CASE_CLOSED:
         return req_fail(r, 403, "case_closed", "case_closed");
     case CASE_MISSING:
@@ -180,6 +180,9 @@ static int cases(struct req *r)
     }
     if (!*rest) {
         return update(r, id);
+    }
+    if (strcmp(rest, "merge") == 0) {
+        return case_merge(r, id);
     }
     if (strcmp(rest, "reassign") == 0 || strcmp(rest, "close") == 0 ||
         strcmp(rest, "reactivate") == 0) {

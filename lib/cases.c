@@ -331,6 +331,15 @@ long long case_history(long long case_id, int episode, long long user, int versi
                    old_value, new_value, old_ref, new_ref, note ? note : "");
 }
 
+long long case_close_row(long long id, long long status, long long user, const char *resolution,
+                         long long merged_into)
+{
+    return db_exec("UPDATE cases SET status_id = ?, closed = 1, closed_at = UTC_TIMESTAMP(),"
+                   " closed_by = ?, resolution = ?, merged_into_id = NULLIF(?, 0),"
+                   " version = version + 1, updated_at = UTC_TIMESTAMP() WHERE id = ?",
+                   "llsll", status, user, resolution, merged_into, id);
+}
+
 const char *activity_summary(struct req *r, const char *description, const char *status)
 {
     return arena_printf(r->a, "%s (%s)", utf8_prefix(r->a, description, 80),

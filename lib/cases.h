@@ -54,11 +54,18 @@ const char *case_show(struct req *r, int field, const char *value);
 const char *case_next_number(struct req *r);
 
 /* Appends a history row. kind: create, change, status, assign, close,
-   reactivate, escalate, note. */
+   reactivate, escalate, note, merge. */
 long long case_history(long long case_id, int episode, long long user, int version,
                        const char *kind, const char *field, const char *old_value,
                        const char *new_value, long long old_ref, long long new_ref,
                        const char *note);
+
+/* Inside a transaction, on case id locked by the caller: closes it as
+   status (a closed one) by user with its resolution, and bumps its version;
+   merged_into > 0 is the case it was merged into (status MRG). 1 when the
+   row changed, else 0 or a negative db status. */
+long long case_close_row(long long id, long long status, long long user, const char *resolution,
+                         long long merged_into);
 
 /* Registers a checked case inside the caller's transaction: number,
    initial status, history, the initial note (may be NULL), the requester

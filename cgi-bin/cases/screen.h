@@ -1,6 +1,7 @@
 /* screen.h: the parts of the cases screen — list.c (the list and its
    filters), view.c (loading a case and the form's options), write.c
-   (register, update, reassign, close, reactivate). */
+   (register, update, reassign, close, reactivate), merge.c (merging a
+   case into another). */
 #ifndef ATIENDE_CASES_SCREEN_H
 #define ATIENDE_CASES_SCREEN_H
 
@@ -50,6 +51,13 @@ int case_manage(struct req *r, long long id);
 /* /cases/{id}/contact-data and /cases/{id}/accounts: add to the case's
    customer (an account is linked to the case too). */
 int case_parties(struct req *r, long long id, const char *rest);
+
+/* POST /cases/{id}/merge: this case into another (merge.c). */
+int case_merge(struct req *r, long long id);
+
+/* The 409 of a stale edit: the case as it is now, with the changes the
+   editor of version missed (cases.c). */
+int case_stale(struct req *r, long long id, long long version);
 
 /* POST /cases/{id}/merge: this case into another (merge.c). */
 int case_merge(struct req *r, long long id);

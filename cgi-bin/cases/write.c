@@ -245,8 +245,10 @@ enum case_result case_close(struct req *r, long long id, struct field_error *fe)
         fe->field = "resolution", fe->key = resolution[blank] ? "too_long" : "resolution_required";
         return CASE_INVALID;
     }
+    /* MRG only through a merge: it always names the case merged into */
     if (db_select(r->a, &s, "SELECT id, code FROM statuses WHERE closed = 1 AND active = 1"
-                  " AND (code = ? OR id = ?)", "ss", *want ? want : "CLO", want) != DB_OK) {
+                  " AND code <> 'MRG' AND (code = ? OR id = ?)", "ss", *want ? want : "CLO",
+                  want) != DB_OK) {
         return CASE_DB;
     }
     if (s.n == 0) {
@@ -261,9 +263,7 @@ enum case_result case_close(struct req *r, long long id, struct field_error *fe)
         return fail(CASE_CLOSED);
     }
     long long to = strtoll(db_cell(&s, 0, 0), NULL, 10);
-    if (db_exec("UPDATE cases SET status_id = ?, closed = 1, closed_at = UTC_TIMESTAMP(),"
-                " closed_by = ?, resolution = ?, version = version + 1, updated_at = UTC_TIMESTAMP()"
-                " WHERE id = ?", "llsl", to, r->user.id, resolution, id) != 1 ||
+    if (case_close_row(id, to, r->user.id, resolution, 0) != 1 ||
         case_history(id, st.episode, r->user.id, st.version + 1, "close", "status", st.status_code,
                      db_cell(&s, 0, 1), st.status, to, resolution) < 0 ||
         notify_case(r, id, NOTIFY_STATUS, db_cell(&s, 0, 1), portal_changed(r, st.status, to)) < 0) {
