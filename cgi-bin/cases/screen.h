@@ -59,13 +59,6 @@ int case_merge(struct req *r, long long id);
    editor of version missed (cases.c). */
 int case_stale(struct req *r, long long id, long long version);
 
-/* POST /cases/{id}/merge: this case into another (merge.c). */
-int case_merge(struct req *r, long long id);
-
-/* The 409 of a stale edit: the case as it is now, with the changes the
-   editor of version missed (cases.c). */
-int case_stale(struct req *r, long long id, long long version);
-
 enum case_result case_update(struct req *r, long long id, long long version,
                              struct field_error *fe);
 enum case_result case_reassign(struct req *r, long long id, struct field_error *fe);
