@@ -200,7 +200,5 @@
 </div>
 <?cs /def ?>
 
-<?cs # The right-hand column's management form and merge panel: filled in
-   by case_manage.cs and case_merge.cs. ?>
+<?cs # The right-hand column's management form: filled in by case_manage.cs. ?>
 <?cs def:management_panel() ?><?cs /def ?>
-<?cs def:merge_panel() ?><?cs /def ?>
