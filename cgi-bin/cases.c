@@ -13,6 +13,7 @@
 #include "cases.h"
 #include "cases/screen.h"
 #include "db.h"
+#include "presence.h"
 #include "view.h"
 
 #define NEW "case_new.cs"
@@ -35,6 +36,7 @@ static int show(struct req *r, long long id)
     if (found <= 0) {
         return admin_fail(r, found);
     }
+    presence_viewing(r, id);        /* EN GESTIÓN on this case (HTML views only) */
     view_bool(r, req_param(r, "saved") != NULL, "Page.saved");
     return view_render(r, VIEW);
 }

@@ -7,6 +7,7 @@
 #include "auth.h"
 #include "conf.h"
 #include "db.h"
+#include "presence.h"
 #include "users.h"
 #include "view.h"
 
@@ -88,6 +89,7 @@ static int sign_in(struct req *r)
         return req_fail(r, 503, "db_unavailable", "db_down");
     }
     audit(uid, ip, "login", "user", uid, "");
+    presence_signed_in(uid);
     if (r->want_json) {
         auth_load_user(r, uid);
         return view_render(r, "login.cs");

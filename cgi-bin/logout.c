@@ -1,6 +1,7 @@
 /* logout: POST ends the session; GET asks for confirmation (GET never changes state). */
 #include "app.h"
 #include "auth.h"
+#include "presence.h"
 #include "users.h"
 #include "view.h"
 
@@ -14,11 +15,15 @@ static int logout(struct req *r)
     }
     if (r->user.id) {
         audit(r->user.id, req_env(r, "REMOTE_ADDR"), "logout", "user", r->user.id, "");
+        if (req_has_role(r, ROLES_STAFF)) {
+            presence_set(r, "waiting", 0);     /* no longer EN GESTIÓN anywhere */
+        }
     }
     session_end(r);
     if (r->want_json) {
         r->status = 200;
         r->user.id = 0;
+        hdf_remove_tree(r->hdf, "User");       /* the presence badge read with the user */
         view_bool(r, 1, "signed_out");
         return view_render(r, "logout.cs");
     }

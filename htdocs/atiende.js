@@ -17,6 +17,13 @@
  * assistant's JSON. The visible input searches; picking a result fills the
  * hidden input (the form field) with its id. Without JavaScript the
  * magnifier link opens the assistant's page instead.
+ *
+ * data-presence-case="ID" (the case view): the page tells /presence every
+ * 30 s that the user still works on the case, and says goodbye when it goes
+ * away, so the user is EN ESPERA again (manual 003).
+ *
+ * data-refresh="SECONDS" on a block with an id: the block is replaced by the
+ * same block of a fresh copy of the page every SECONDS while it is visible.
  */
 (function () {
   'use strict';
@@ -226,6 +233,66 @@
       e.preventDefault();
       history.replaceState(null, '', a.getAttribute('href'));
     });
+  });
+
+  /* Presence: heartbeats while the case page is open, a goodbye beacon when
+     it goes. The CSRF token is the one every form of the page carries; the
+     header badge's data-presence-page names this page, so the goodbye of a
+     page that a newer view of the case replaced (a save that comes back, a
+     reload) is ignored by the server. */
+  var presence = document.querySelector('[data-presence-case]');
+  var csrfField = document.querySelector('input[name="csrf"]');
+  if (presence && csrfField && window.fetch && window.URLSearchParams) {
+    var pageBadge = document.querySelector('[data-presence-page]');
+    var presenceBody = function (state, beacon) {
+      var b = new URLSearchParams();
+      b.append('state', state);
+      b.append('case', presence.getAttribute('data-presence-case'));
+      b.append('csrf', csrfField.value);
+      if (pageBadge) b.append('page', pageBadge.getAttribute('data-presence-page'));
+      if (beacon) b.append('beacon', '1');
+      return b;
+    };
+    var beating = null;
+    var beat = function () {
+      fetch('/presence', { method: 'POST', body: presenceBody('working'), credentials: 'same-origin',
+                           headers: { Accept: 'application/json' } })
+        .then(function (res) {
+          // signed out, or the case is no longer this user's to see: stop
+          if (res.status === 401 || res.status === 403 || res.status === 404) {
+            clearInterval(beating);
+            beating = null;
+          }
+        })
+        .catch(function () {});
+    };
+    beating = setInterval(beat, 30000);
+    window.addEventListener('pagehide', function () {
+      if (navigator.sendBeacon) navigator.sendBeacon('/presence', presenceBody('waiting', true));
+    });
+    // back from the browser's page cache: the goodbye was sent, work again
+    window.addEventListener('pageshow', function (e) {
+      if (e.persisted && beating) beat();
+    });
+  }
+
+  /* Blocks that refresh themselves (data-refresh): the supervisors' list of
+     agents. The server renders the fresh copy, so it reads like the page. */
+  document.querySelectorAll('[data-refresh][id]').forEach(function (block) {
+    var every = (+block.getAttribute('data-refresh') || 15) * 1000;
+    setInterval(function () {
+      if (document.visibilityState === 'hidden') return;
+      fetch(location.pathname + location.search, { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+        .then(function (res) { return res.ok ? res.text() : null; })
+        .then(function (html) {
+          var fresh = html && new DOMParser().parseFromString(html, 'text/html').getElementById(block.id);
+          if (fresh) {
+            block.replaceWith(fresh);
+            block = fresh;
+          }
+        })
+        .catch(function () {});
+    }, every);
   });
 
   /* Print buttons (data-print) on printable pages: no inline script under the CSP. */

@@ -10,6 +10,7 @@
 #include "conf.h"
 #include "db.h"
 #include "log.h"
+#include "presence.h"
 
 int password_hash(char *out, size_t outlen, const char *password)
 {
@@ -69,6 +70,10 @@ static void set_user(struct req *r, const struct db_rows *rows)
 
 /* The bell's count comes with the user: one round trip less on every page. */
 #define UNREAD "(SELECT COUNT(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL)"
+/* So does the header's presence badge (columns after UNREAD; the join takes
+   Presence.timeout_seconds as its parameter). */
+#define PRESENCE ", ap.state, ap.case_id, pc.number"
+#define PRESENCE_JOIN " LEFT JOIN " PRESENCE_NOW " ap ON ap.user_id = u.id LEFT JOIN cases pc ON pc.id = ap.case_id"
 
 static void set_unread(struct req *r, const struct db_rows *rows, int col)
 {
@@ -81,16 +86,17 @@ static int identify_token(struct req *r, const char *token)
     struct db_rows rows;
     int rc = db_select(r->a, &rows,
         "SELECT u.id, u.login, u.name, u.email, u.role, u.language, t.id,"
-        " t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE, " UNREAD
-        " FROM api_tokens t JOIN users u ON u.id = t.user_id"
+        " t.last_used_at IS NULL OR t.last_used_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE, " UNREAD PRESENCE
+        " FROM api_tokens t JOIN users u ON u.id = t.user_id" PRESENCE_JOIN
         " WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.active = 1",
-        "s", auth_token_hash(r->a, token));
+        "is", conf.presence_timeout_seconds, auth_token_hash(r->a, token));
     if (rc != DB_OK || rows.n == 0) {
         r->bad_token = rc == DB_OK;
         return rc;
     }
     set_user(r, &rows);
     set_unread(r, &rows, 8);
+    presence_from_row(r, &rows, 9);
     r->via_token = 1;
     /* At most one write a minute per token, not one per request. */
     if (strcmp(db_cell(&rows, 0, 7), "1") == 0) {
@@ -106,16 +112,17 @@ static int identify_session(struct req *r, const char *cookie)
     struct db_rows rows;
     int rc = db_select(r->a, &rows,
         "SELECT u.id, u.login, u.name, u.email, u.role, u.language, s.csrf_token,"
-        " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE, " UNREAD
-        " FROM sessions s JOIN users u ON u.id = s.user_id"
+        " s.last_seen_at < UTC_TIMESTAMP() - INTERVAL 1 MINUTE, " UNREAD PRESENCE
+        " FROM sessions s JOIN users u ON u.id = s.user_id" PRESENCE_JOIN
         " WHERE s.id = ? AND s.expires_at > UTC_TIMESTAMP()"
         " AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE AND u.active = 1",
-        "si", sid, conf.session_idle_minutes);
+        "isi", conf.presence_timeout_seconds, sid, conf.session_idle_minutes);
     if (rc != DB_OK || rows.n == 0) {
         return rc;
     }
     set_user(r, &rows);
     set_unread(r, &rows, 8);
+    presence_from_row(r, &rows, 9);
     r->session_id = sid;
     r->csrf = db_cell(&rows, 0, 6);
     if (strcmp(db_cell(&rows, 0, 7), "1") == 0) {

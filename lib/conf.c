@@ -57,6 +57,7 @@ static const struct conf_key {
     { "Portal.area", CONF_STR, offsetof(struct conf, portal_area), "Soporte técnico" },
     { "Cache.lists_seconds", CONF_INT, offsetof(struct conf, cache_seconds), "5" },
     { "Portal.invite_hours", CONF_INT, offsetof(struct conf, portal_invite_hours), "72" },
+    { "Presence.timeout_seconds", CONF_INT, offsetof(struct conf, presence_timeout_seconds), "90" },
 };
 
 #define NKEYS (sizeof keys / sizeof *keys)

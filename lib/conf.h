@@ -27,6 +27,7 @@ struct conf {
     const char *portal_area;    /* the area (by name) portal cases are filed in; "": none */
     int portal_invite_hours;    /* how long an invitation's set-password link works */
     int cache_seconds;          /* how long a screen keeps rarely changing lists (db_select_memo) */
+    int presence_timeout_seconds;   /* a "working" agent without a heartbeat this long reads as waiting */
 };
 
 /* The process's configuration; valid after conf_load. */

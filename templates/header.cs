@@ -16,7 +16,8 @@
   <nav class="nav" aria-label="<?cs var:Lang.Nav.main ?>">
     <?cs if:User.is_staff ?>
     <a href="/"<?cs if:Page.path == "/" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.home ?></a>
-    <a href="/cases"<?cs if:string.find(Page.path, "/cases") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.cases ?></a>
+    <a href="/cases/pending"<?cs if:Page.path == "/cases/pending" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Pending.nav ?></a>
+    <a href="/cases"<?cs if:string.find(Page.path, "/cases") == 0 && Page.path != "/cases/pending" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.cases ?></a>
     <a href="/tasks"<?cs if:string.find(Page.path, "/tasks") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.tasks ?></a>
     <a href="/solutions"<?cs if:string.find(Page.path, "/solutions") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.solutions ?></a>
     <a href="/customers"<?cs if:string.find(Page.path, "/customers") == 0 ?> aria-current="page"<?cs /if ?>><?cs var:Lang.Nav.customers ?></a>
@@ -36,6 +37,7 @@
     </span>
     <?cs if:User.id ?>
     <a class="bell<?cs if:User.unread > 0 ?> has-unread<?cs /if ?>" href="/notifications" title="<?cs var:Lang.Notifications.bell ?>"><svg aria-hidden="true" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"><path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9"/><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0"/></svg><span class="sr"><?cs var:Lang.Notifications.bell ?>:</span> <span class="bell-count"><?cs var:User.unread ?></span></a>
+    <?cs if:User.is_staff ?><a class="presence presence-<?cs var:User.presence ?>" href="<?cs if:User.presence == "working" && User.presence_case ?>/cases/<?cs var:User.presence_case ?><?cs else ?>/cases/pending<?cs /if ?>" title="<?cs var:Lang.Presence.yours ?>"<?cs if:User.presence_page ?> data-presence-page="<?cs var:User.presence_page ?>"<?cs /if ?>><?cs var:Lang.Presence.State[User.presence] ?><?cs if:User.presence == "working" && User.presence_number ?> · <span class="case-number"><?cs var:User.presence_number ?></span><?cs /if ?></a><?cs /if ?>
     <span class="me" title="<?cs var:User.login ?>"><span class="avatar" aria-hidden="true"><?cs var:string.slice(User.name, 0, 1) ?></span><span class="me-name"><?cs var:User.name ?></span> <span class="role"><?cs var:Lang.Role[User.role] ?></span></span>
     <form method="post" action="/logout" class="inline">
       <input type="hidden" name="csrf" value="<?cs var:Session.csrf ?>">
