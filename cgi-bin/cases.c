@@ -154,6 +154,9 @@ static int cases(struct req *r)
 {
     long long id = 0;
     const char *rest = "";
+    if (strcmp(r->path, "/cases/pending") == 0) {
+        return case_pending(r);
+    }
     int is_list = strcmp(r->path, "/cases") == 0, is_new = strcmp(r->path, "/cases/new") == 0;
     if (!is_list && !is_new && !req_path_id(r, "/cases", &id, &rest)) {
         return req_fail(r, 404, "not_found", "not_found");

@@ -1,5 +1,8 @@
-/* home: "/" shows the signed-in user what they can reach; any other path that
-   reaches this screen (nginx's fallback location) is a 404 page. */
+/* home: "/" shows the signed-in user what they can reach, and staff their
+   dashboard (open cases per status, due managements, the next case to work,
+   the next cases ranking); any other path that reaches this screen (nginx's
+   fallback location) is a 404 page. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
@@ -18,6 +21,7 @@ static const struct link {
     { "solutions", "/solutions", ROLES_STAFF },
     { "customers", "/customers", ROLES_STAFF },
     { "reports", "/reports/time", ROLE_ADMIN | ROLE_SUPERVISOR },
+    { "agents", "/supervisor/agents", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "users", "/admin/users", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "teams", "/admin/teams", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "areas", "/admin/areas", ROLE_ADMIN | ROLE_SUPERVISOR },
@@ -25,6 +29,45 @@ static const struct link {
     { "rules", "/admin/rules", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "catalogs", "/admin/catalogs", ROLE_ADMIN | ROLE_SUPERVISOR },
 };
+
+/* The staff dashboard (S8): my open cases per status (a bar each, pct of
+   the largest), how many are due for their next management, and the next
+   case to work: the pending list's first row (the same WHERE and ORDER). */
+static int dashboard(struct req *r)
+{
+    struct db_rows by_status, next;
+    if (db_select(r->a, &by_status,
+                  "SELECT s.id, s.code, " CATALOG_NAME_OF("s") " AS name, s.portal_state,"
+                  " COUNT(*) AS count, ROUND(100 * COUNT(*) / MAX(COUNT(*)) OVER ()) AS pct,"
+                  " SUM(" CASE_PENDING_DUE ") AS due"
+                  " FROM cases c JOIN statuses s ON s.id = c.status_id WHERE 1 = 1" CASE_PENDING_WHERE
+                  " GROUP BY s.id, s.code, s.name_es, s.name_en, s.portal_state, s.position"
+                  " ORDER BY s.position, s.id", "sl", r->lang, r->user.id) != DB_OK ||
+        db_select(r->a, &next,
+                  "SELECT c.id, c.number, c.subject,"
+                  " COALESCE(cu.display_name, NULLIF(TRIM(CONCAT(c.requester_first_name, ' ',"
+                  " c.requester_last_name)), ''), c.requester_email) AS customer,"
+                  " p.code AS priority_code, " CATALOG_NAME_OF("p") " AS priority,"
+                  " c.next_at, " CASE_PENDING_DUE " AS due"
+                  " FROM cases c JOIN priorities p ON p.id = c.priority_id"
+                  " LEFT JOIN customers cu ON cu.id = c.customer_id"
+                  " WHERE 1 = 1" CASE_PENDING_WHERE CASE_PENDING_ORDER " LIMIT 1",
+                  "sl", r->lang, r->user.id) != DB_OK) {
+        return DB_DOWN;
+    }
+    long long open = 0, due = 0;
+    for (int i = 0; i < by_status.n; i++) {
+        open += strtoll(db_cell(&by_status, i, 4), NULL, 10);
+        due += strtoll(db_cell(&by_status, i, 6), NULL, 10);
+    }
+    view_rows(r, "Dashboard.by_status", &by_status);
+    view_int(r, open, "Dashboard.open");
+    view_int(r, due, "Dashboard.due");
+    if (next.n) {
+        view_row(r, "Dashboard.next", &next, 0);
+    }
+    return DB_OK;
+}
 
 static int home(struct req *r)
 {
@@ -57,6 +100,9 @@ static int home(struct req *r)
             return req_fail(r, 503, "db_unavailable", "db_down");
         }
         view_rows(r, "Next", &next);
+        if (dashboard(r) != DB_OK) {
+            return req_fail(r, 503, "db_unavailable", "db_down");
+        }
     }
     view_list(r, "Links");
     int n = 0;

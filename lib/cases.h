@@ -97,4 +97,15 @@ const char *case_scope_sql(const struct req *r);
     " AND c.closed = 0 AND (c.assignee_id = ? OR (? AND c.team_id IN" \
     " (SELECT m.team_id FROM team_members m WHERE m.user_id = ?)))"
 
+/* The pending-cases list (S8, S7) and the dashboard's next case: a user's
+   open cases (parameter: the user id) on cases c joined with priorities p,
+   first those whose next management has come (the oldest first), then the
+   other scheduled ones by their next-management time, then the unscheduled
+   ones by priority weight and age. ix_cases_pending finds the rows. */
+#define CASE_PENDING_WHERE " AND c.assignee_id = ? AND c.closed = 0"
+#define CASE_PENDING_ORDER \
+    " ORDER BY c.next_at IS NULL, c.next_at, p.weight DESC, c.created_at, c.id"
+/* 1 when the case's next management has come. */
+#define CASE_PENDING_DUE "COALESCE(c.next_at <= UTC_TIMESTAMP(), 0)"
+
 #endif

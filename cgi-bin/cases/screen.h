@@ -16,6 +16,9 @@ enum case_result {
 
 int case_list(struct req *r);
 
+/* /cases/pending: the user's open cases in working order (pending.c). */
+int case_pending(struct req *r);
+
 /* 1 when this user may see and work case id (Cases.agents_restricted). */
 int case_visible(struct req *r, long long id);
 
