@@ -278,6 +278,8 @@
       <div class="actions"><button type="submit"><?cs var:Lang.Cases.reactivate ?></button></div>
     </form>
   </section>
+  <?cs elif:Case.merged_into ?>
+  <p class="notice muted"><?cs var:Lang.Err.case_merged ?> <a href="/cases/<?cs var:Case.merged_into_id ?>"><?cs var:Case.merged_into ?></a></p>
   <?cs else ?>
   <p class="notice muted"><?cs var:Lang.Err.case_closed ?></p>
   <?cs /if ?>

@@ -208,7 +208,7 @@ int case_load(struct req *r, long long id)
     view_str(r, db_cell(&c, 0, 21), "Form.contact_name");
     int closed = *db_cell(&c, 0, 8) == '1', boss = req_has_role(r, ROLE_SUPERVISOR | ROLE_ADMIN);
     view_bool(r, !closed || boss, "Page.can_edit");
-    view_bool(r, closed && boss, "Page.can_reactivate");
+    view_bool(r, closed && boss && strcmp(db_cell(&c, 0, 5), "MRG") != 0, "Page.can_reactivate");
     return 1;
 }
 

@@ -21,13 +21,18 @@ static enum case_result lock(struct req *r, long long id, struct stored *st)
 {
     struct sbuf sql;
     sbuf_init(&sql, r->a);
-    sbuf_adds(&sql, "SELECT c.status_id, c.closed, c.episode, c.version, s.code, c.assignee_id");
+    sbuf_adds(&sql, "SELECT c.status_id, c.closed, c.episode, c.version, NULL AS code, c.assignee_id");
     for (int i = 0; i < case_field_count; i++) {
         sbuf_addf(&sql, ", c.%s", case_fields[i].column);
     }
-    sbuf_adds(&sql, " FROM cases c JOIN statuses s ON s.id = c.status_id WHERE c.id = ? FOR UPDATE");
+    /* the case row only: joining statuses here would lock the status row
+       too, and every write to a case in that status would queue behind it */
+    sbuf_adds(&sql, " FROM cases c WHERE c.id = ? FOR UPDATE");
     struct db_rows row;
-    if (db_begin() != DB_OK || db_select(r->a, &row, sql.s, "l", id) != DB_OK) {
+    char *code = NULL;
+    if (db_begin() != DB_OK || db_select(r->a, &row, sql.s, "l", id) != DB_OK ||
+        (row.n && db_value(r->a, &code, "SELECT code FROM statuses WHERE id = ?", "s",
+                           db_cell(&row, 0, 0)) != DB_OK)) {
         db_rollback();
         return CASE_DB;
     }
@@ -39,7 +44,7 @@ static enum case_result lock(struct req *r, long long id, struct stored *st)
     st->closed = *db_cell(&row, 0, 1) == '1';
     st->episode = atoi(db_cell(&row, 0, 2));
     st->version = atoi(db_cell(&row, 0, 3));
-    st->status_code = db_cell(&row, 0, 4);
+    st->status_code = code;
     st->assignee = db_cell(&row, 0, 5) ? strtoll(db_cell(&row, 0, 5), NULL, 10) : 0;
     for (int i = 0; i < case_field_count; i++) {
         st->values[i] = db_cell(&row, 0, i + 6);
@@ -294,6 +299,10 @@ enum case_result case_reactivate(struct req *r, long long id, struct field_error
     }
     if (!st.closed) {
         return fail(CASE_OPEN);
+    }
+    if (st.status_code && strcmp(st.status_code, "MRG") == 0) {
+        fe->field = "note", fe->key = "case_merged";     /* its history now lives in the survivor */
+        return fail(CASE_INVALID);
     }
     long long to = strtoll(db_cell(&s, 0, 0), NULL, 10);
     if (db_exec("UPDATE cases SET status_id = ?, closed = 0, closed_at = NULL, closed_by = NULL,"

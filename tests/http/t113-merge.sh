@@ -206,3 +206,29 @@ for i in 1 2 3; do
     [ "$got" = "303 409 |MRG1,NEW0" ] || { fails=$((fails + 1)); echo "#   round $i: $got"; }
 done
 expect "two opposite merges at once, three rounds: one 303 and one 409 each, one case merged, one open" "$fails" 0
+
+# A merged case is not reactivated: its history lives in the survivor now.
+sign_in supervisor supervisor-demo; t=$(csrf)
+m=$(sql "SELECT MAX(id) FROM cases WHERE merged_into_id IS NOT NULL")
+before=$(sql "SELECT CONCAT_WS('|', status_id, closed, version, episode) FROM cases WHERE id = $m")
+post "/cases/$m/reactivate" "note=Volver+a+abrir"
+expect "a supervisor reactivating a merged case gets 422 on note" "$STATUS" 422
+contains "...saying it was merged" "$BODY" "se combinó en otro"
+expect "...and the case is unchanged" "$(sql "SELECT CONCAT_WS('|', status_id, closed, version, episode) FROM cases WHERE id = $m")" "$before"
+req "/cases/$m"
+lacks "...its view offers no reactivation" "$BODY" "/reactivate\""
+
+# Writes to two cases in the same status do not queue behind each other:
+# the case row alone is locked, not its status row.
+a=$(newcase "Bloqueo+A+T113" "$cu1") b=$(newcase "Bloqueo+B+T113" "$cu1")
+# (the holder is a write to case a in progress: its row locked and changed,
+#  which takes a shared lock on its status row through the foreign key)
+mariadb --defaults-file="$ATIENDE_VAR/my.cnf" -uroot atiende -e "BEGIN; SELECT id FROM cases WHERE id = $a FOR UPDATE; UPDATE cases SET updated_at = UTC_TIMESTAMP() WHERE id = $a; SELECT SLEEP(6); ROLLBACK;" >/dev/null &
+holder=$!
+sleep 1
+sign_in agente agente-demo; t=$(csrf)
+start=$(date +%s)
+post "/cases/$b/reassign" "assignee=$(sql "SELECT id FROM users WHERE login = 'agente2'")"
+took=$(( $(date +%s) - start ))
+wait $holder
+expect "a reassign of another case in the same status is not held by a locked case" "$STATUS $([ "$took" -lt 4 ] && echo fast || echo "waited ${took}s")" "303 fast"
