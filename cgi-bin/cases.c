@@ -132,6 +132,9 @@ static int action(struct req *r, long long id, const char *what)
            : case_reactivate(r, id, &fe);
     switch (rc) {
     case CASE_SAVED:        /* the case header's forms go back to the dashboard (return=/) */
+        if (*back && strcmp(back, "/") == 0) {
+            presence_leave(r, id, 0);       /* left the case: EN ESPERA, with or without JS */
+        }
         return admin_done(r, arena_printf(r->a, "case_%s", what), "case", id, "",
                           *back && req_local_path(back) ? back
                           : arena_printf(r->a, "/cases/%lld?saved=1", id));

@@ -97,13 +97,19 @@ expect "...and deletes it" "$(sql "SELECT COUNT(*) FROM contact_data WHERE id = 
 
 # Reassign and close from the header go back to the dashboard.
 super=$(sql "SELECT id FROM users WHERE login = 'supervisor'")
+me=$(sql "SELECT id FROM users WHERE login = 'agente'")
+req "/cases/$c"
+expect "viewing the case, the agent is working on it" "$(sql "SELECT CONCAT_WS('|', state, case_id) FROM agent_presence WHERE user_id = $me")" "working|$c"
 post "/cases/$c/reassign" "assignee=$super&note=Pasa+a+supervisión&return=/"
 expect "reassigning from the header goes to the dashboard" "$STATUS $(header Location)" "303 /"
+expect "...and the agent is waiting again, without any page script" "$(sql "SELECT CONCAT_WS('|', state, COALESCE(case_id, '-')) FROM agent_presence WHERE user_id = $me")" "waiting|-"
 expect "...and reassigns" "$(sql "SELECT assignee_id FROM cases WHERE id = $c")" "$super"
 post "/cases/$c/reassign" "assignee=$super&return=https://evil.example/"
 expect "...a return off the site goes back to the case instead" "$(header Location)" "/cases/$c?saved=1"
+req "/cases/$c"
 post "/cases/$c/close" "status=CLO&resolution=Resuelto+por+teléfono&return=/"
 expect "closing from the header goes to the dashboard" "$STATUS $(header Location)" "303 /"
+expect "...leaving the agent waiting" "$(sql "SELECT state FROM agent_presence WHERE user_id = $me")" "waiting"
 expect "...and closes the case" "$(sql "SELECT closed FROM cases WHERE id = $c")" 1
 before=$(counts)
 post "/cases/$c/contact-data" "type=email&value=tarde@example.com"
