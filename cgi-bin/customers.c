@@ -2,7 +2,8 @@
    and (organizations) contacts. Staff search, create and edit them;
    supervisors and admins may delete one that nothing refers to. Paths:
    /customers (search), /customers/new, /customers/{id}, /customers/{id}/delete,
-   /customers/{id}/{contact-data|accounts|contacts}[/{item}[/delete]]. */
+   /customers/{id}/{contact-data|accounts|contacts}[/{item}[/delete]],
+   /customers/match (customers/match.c). */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -11,6 +12,7 @@
 #include "app.h"
 #include "catalog.h"
 #include "customers.h"
+#include "customers/screen.h"
 #include "db.h"
 #include "view.h"
 
@@ -395,6 +397,9 @@ static int customers(struct req *r)
     long long id = 0, item;
     const char *rest = "";
     int del, is_list = strcmp(r->path, "/customers") == 0, is_new = strcmp(r->path, "/customers/new") == 0;
+    if (strcmp(r->path, "/customers/match") == 0) {
+        return customer_match(r);
+    }
     if (!is_list && !is_new && !req_path_id(r, "/customers", &id, &rest)) {
         return req_fail(r, 404, "not_found", "not_found");
     }
