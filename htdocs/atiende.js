@@ -24,6 +24,12 @@
  *
  * data-refresh="SECONDS" on a block with an id: the block is replaced by the
  * same block of a fresh copy of the page every SECONDS while it is visible.
+ *
+ * form[data-manage] (the case's management form): its typification select
+ * (data-cascade, the final outcomes grouped by parent, each option's
+ * data-path "Contactado › Promesa de pago") becomes one select per level,
+ * as the manual shows the path; the next-management time turns required
+ * for an outcome with data-requires-next, and data-closes shows a warning.
  */
 (function () {
   'use strict';
@@ -214,18 +220,19 @@
     function go(id, scroll) {
       var el = id && document.getElementById(id);
       var i = el ? panelOf(el) : -1;
-      if (i < 0) return false;
-      show(i);
-      if (el.tagName === 'DETAILS') el.open = true;
+      if (i < 0 && !(el && el.tagName === 'DETAILS')) return false;
+      if (i >= 0) show(i);
+      if (el.tagName === 'DETAILS') el.open = true;     // an action's panel (the side column's too)
       if (scroll && el !== panels[i]) el.scrollIntoView({ block: 'start' });
       return true;
     }
     nav.classList.add('tabs-live');
-    if (!go(location.hash.slice(1), true)) {
-      // a refused form comes back with its field marked: show that panel
-      var bad = document.querySelector('.tab-panel [aria-invalid="true"]');
-      show(bad ? panelOf(bad) : 0);
-    }
+    // the first tab, or the one holding a refused form's marked field, or
+    // the part the server names (data-tabs), or the address's #target
+    var bad = document.querySelector('.tab-panel [aria-invalid="true"]');
+    show(bad ? panelOf(bad) : 0);
+    go(nav.getAttribute('data-tabs'), !location.hash);
+    go(location.hash.slice(1), true);
     window.addEventListener('hashchange', function () { go(location.hash.slice(1), true); });
     document.addEventListener('click', function (e) {
       var a = e.target.closest && e.target.closest('a[href^="#"]');
@@ -294,6 +301,70 @@
         .catch(function () {});
     }, every);
   });
+
+  /* The management form: the typification path one level at a time. The
+     original select stays the form field (hidden); the levels only set it. */
+  function setupManage(form) {
+    var select = form.querySelector('select[data-cascade]');
+    var next = form.querySelector('input[name="next_at"]');
+    var warning = form.querySelector('[data-closes-warning]');
+    if (!select) return;
+    var root = { children: [] };
+    Array.prototype.forEach.call(select.querySelectorAll('option[data-path]'), function (o) {
+      var node = root;
+      o.getAttribute('data-path').split(' \u203a ').forEach(function (name) {
+        var child = node.children.filter(function (c) { return c.name === name; })[0];
+        if (!child) node.children.push(child = { name: name, children: [] });
+        node = child;
+      });
+      node.option = o;
+    });
+    var box = document.createElement('div');
+    box.className = 'cascade';
+    select.parentNode.insertBefore(box, select);
+    select.hidden = true;
+    select.required = false;
+    function sync() {
+      var o = select.options[select.selectedIndex];
+      var needs = !!(o && o.hasAttribute('data-requires-next'));
+      if (next) next.required = needs;
+      if (warning) warning.hidden = !(o && o.hasAttribute('data-closes'));
+    }
+    // Shows the levels below node, the path chosen so far in path (option nodes).
+    function levels(node, depth, path) {
+      while (box.children.length > depth) box.removeChild(box.lastChild);
+      if (node.option) { select.value = node.option.value; sync(); return; }
+      select.value = '';
+      sync();
+      var level = document.createElement('select');
+      level.required = true;
+      level.setAttribute('aria-label', (select.getAttribute('data-level') || '{1}').replace('{1}', depth + 1));
+      level.add(new Option(select.options[0].text, ''));
+      node.children.forEach(function (c, i) {
+        var text = c.option ? c.option.text : c.name + ' \u203a';
+        level.add(new Option(text, String(i), false, path[depth] === c));
+      });
+      level.addEventListener('change', function () {
+        while (box.children.length > depth + 1) box.removeChild(box.lastChild);
+        if (level.value === '') { select.value = ''; sync(); return; }
+        levels(node.children[+level.value], depth + 1, []);
+      });
+      box.appendChild(level);
+      var picked = path[depth];
+      if (picked) levels(picked, depth + 1, path);
+    }
+    // A refused form comes back with its outcome chosen: open its path.
+    var path = [], chosen = select.options[select.selectedIndex];
+    if (chosen && chosen.value) {
+      var node = root;
+      chosen.getAttribute('data-path').split(' \u203a ').forEach(function (name) {
+        node = node && node.children.filter(function (c) { return c.name === name; })[0];
+        if (node) path.push(node);
+      });
+    }
+    levels(root, 0, path);
+  }
+  document.querySelectorAll('form[data-manage]').forEach(setupManage);
 
   /* Print buttons (data-print) on printable pages: no inline script under the CSP. */
   document.querySelectorAll('[data-print]').forEach(function (b) {

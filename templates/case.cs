@@ -39,7 +39,7 @@
   <ul><?cs each:h = Conflict ?><li><?cs var:datetime(h.at) ?> · <?cs var:h.user ?>: <?cs if:h.field ?><?cs var:Lang.Cases.Field[h.field] ?>: <?cs /if ?><?cs var:h.old_value ?> → <?cs var:h.new_value ?><?cs if:h.note ?> — <?cs var:h.note ?><?cs /if ?></li><?cs /each ?></ul>
 </section>
 <?cs /if ?>
-<nav class="tabs" aria-label="<?cs var:Lang.Cases.sections ?>" data-tabs>
+<nav class="tabs" aria-label="<?cs var:Lang.Cases.sections ?>" data-tabs="<?cs if:Page.open == "account" ?>account-add<?cs elif:Page.open == "contact" ?>contact-add<?cs elif:Page.open == "attachment" ?>attachment-add<?cs else ?><?cs var:Page.open ?><?cs /if ?>">
   <a href="#summary"><?cs var:Lang.Cases.Tab.summary ?></a>
   <a href="#conversation"><?cs var:Lang.Cases.Tab.conversation ?> <span class="count"><?cs var:subcount(Messages) ?></span></a>
   <a href="#customer"><?cs var:Lang.Cases.Tab.customer ?></a>

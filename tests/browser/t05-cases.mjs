@@ -48,9 +48,12 @@ await run('the cases browser test', async (browser) => {
   await shot(page, 'case.png', { fullPage: true });
 
   page.once('dialog', (d) => d.accept());
+  await page.click('.case-actions a[href="#close"]');     // the header's "Cerrar caso" opens its panel
   await page.fill('#resolution', 'Se anuló el cobro duplicado y se emitió la nota crédito.');
-  await check('closing the case (confirmed) shows it as CLO with its resolution', async () => {
+  await check('closing the case (confirmed) goes to the dashboard, and the case shows CLO with its resolution', async () => {
     await Promise.all([page.waitForNavigation(), page.click('#close button[type="submit"]')]);
+    if (path(page) !== '/') return `after closing: ${path(page)}`;
+    await page.goto(`${URL_BASE}${casePath}`);
     const head = await text(page, '.case-head');
     const summary = await text(page, '#summary');
     return (head.includes('CLO') && summary.includes('nota crédito')) || head;

@@ -8,6 +8,7 @@ const today = new Date().toISOString().slice(0, 10);
 const tag = String(Date.now()).slice(-6);
 
 async function addActivity(page, fields) {
+  await page.click('nav.tabs a[href="#activities"]');
   await page.click('#activities summary');
   for (const [name, value] of Object.entries(fields)) {
     await page.fill(`#activities form [name="${name}"]`, value);
@@ -38,6 +39,7 @@ await run('the activities browser test', async (browser) => {
   await page.goto(`${URL_BASE}${casePath}`);
   await addActivity(page, { description: `Llamar para reprogramar ${tag}`, date: today, start_time: '09:00', end_time: '09:30', due_at: today });
   await page.goto(`${URL_BASE}${casePath}`);
+  await page.click('nav.tabs a[href="#activities"]');
   await page.click('#activities summary');
   await page.check('#activities form input[type="checkbox"][name="billable"]');
   await page.fill('#activities form [name="description"]', `Visita de instalación ${tag}`);
@@ -47,7 +49,7 @@ await run('the activities browser test', async (browser) => {
   await Promise.all([page.waitForNavigation(), page.click('#activities form button[type="submit"].primary')]);
 
   await check('the case shows both activities with 2.75 hours worked and 2.25 billable', async () => {
-    await page.goto(`${URL_BASE}${casePath}`);
+    await page.goto(`${URL_BASE}${casePath}#activities`);
     const totals = await text(page, '#activities .totals');
     const rows = await page.$$eval('#activities tbody tr', (trs) => trs.length);
     return (rows === 2 && totals.includes('2.75') && totals.includes('2.25')) || `${rows} rows; ${totals}`;

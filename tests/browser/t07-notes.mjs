@@ -23,7 +23,7 @@ await run('the notes browser test', async (browser) => {
   const first = await newCase(page, `Factura sin detalle ${tag}`);
   const second = await newCase(page, `Factura sin detalle, otra sede ${tag}`);
 
-  await page.goto(`${URL_BASE}${first}`);
+  await page.goto(`${URL_BASE}${first}#notes`);
   await page.click('#notes details:first-of-type summary');
   await page.fill('#note-title', `Extracto de noviembre ${tag}`);
   await page.fill('#note-body', 'El cliente envió el extracto con los cobros marcados.');
@@ -52,7 +52,7 @@ await run('the notes browser test', async (browser) => {
   });
   await shot(page, 'case-linked-note.png', { fullPage: true });
 
-  await page.goto(`${URL_BASE}${first}`);
+  await page.goto(`${URL_BASE}${first}#close`);
   page.once('dialog', (d) => d.accept());
   await page.fill('#resolution', `Se reenvió la factura con el detalle de cobros ${tag}.`);
   await Promise.all([page.waitForNavigation(), page.click('#close button[type="submit"]')]);
