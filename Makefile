@@ -1,7 +1,7 @@
 # Atiende: `make run` starts everything with demo data; `make test` runs every test.
 # `make` builds into build/; `make SAN=1` builds the sanitizer variant into build-san/.
 
-SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs customers lookup cases tasks reports attachments solutions notifications admin_outbox portal password presence
+SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs admin_campaigns customers lookup cases tasks reports attachments solutions notifications admin_outbox portal password presence
 PROGRAMS := atiende-admin
 
 SAN ?= 0

@@ -28,6 +28,7 @@ static const struct link {
     { "roles", "/admin/roles", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "rules", "/admin/rules", ROLE_ADMIN | ROLE_SUPERVISOR },
     { "catalogs", "/admin/catalogs", ROLE_ADMIN | ROLE_SUPERVISOR },
+    { "campaigns", "/admin/campaigns", ROLE_ADMIN | ROLE_SUPERVISOR },
 };
 
 /* The staff dashboard (S8): my open cases per status (a bar each, pct of

@@ -18,6 +18,7 @@ const struct catalog catalogs[] = {
     { "departments", "departments", CAT_PLAIN },
     { "doc_types", "document_types", CAT_PLAIN },
     { "activity_types", "activity_types", CAT_PLAIN },
+    { "channels", "channels", CAT_PLAIN },   /* contact_types: set by SQL (0013) */
 };
 const int catalog_count = sizeof catalogs / sizeof *catalogs;
 
