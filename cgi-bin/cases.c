@@ -192,6 +192,9 @@ static int cases(struct req *r)
     if (strcmp(rest, "merge") == 0) {
         return case_merge(r, id);
     }
+    if (strcmp(rest, "manage") == 0) {
+        return case_manage(r, id);
+    }
     if (strcmp(rest, "reassign") == 0 || strcmp(rest, "close") == 0 ||
         strcmp(rest, "reactivate") == 0) {
         return action(r, id, rest);

@@ -48,6 +48,7 @@ const struct case_field case_fields[] = {
     { "complexity", "complexity", CF_ENUM, 0, 0, NULL, 0 },
     { "level", "level", CF_INT, 0, 1000, NULL, 0 },
     { "billable", "billable", CF_FLAG, 0, 0, NULL, 0 },
+    { "campaign", "campaign_id", CF_REF, 0, 0, "SELECT name FROM campaigns WHERE id = ?", 0 },
 };
 const int case_field_count = sizeof case_fields / sizeof *case_fields;
 
@@ -61,9 +62,7 @@ int case_field_index(const char *name)
     return -1;
 }
 
-/* "2026-11-22T14:05" or "2026-11-22 14:05[:00]" in the site's time zone ->
-   "2026-11-22 19:05:00" UTC; NULL when malformed. */
-static const char *local_to_utc(struct arena *a, const char *s)
+const char *local_to_utc(struct arena *a, const char *s)
 {
     struct tm tm = { 0 };
     const char *end = strptime(s, "%Y-%m-%dT%H:%M", &tm);
@@ -258,6 +257,22 @@ void case_read(struct req *r, struct case_values *cv, int creating, struct field
     }
 }
 
+/* A case joins only an active campaign; the one it has stays even when
+   the campaign was deactivated since. */
+static void campaign_check(struct req *r, const struct case_values *cv, const char *const *stored,
+                           struct field_error *fe)
+{
+    int i = case_field_index("campaign");
+    char *active = NULL;
+    if (!cv->given[i] || !cv->v[i] || (stored && stored[i] && strcmp(stored[i], cv->v[i]) == 0)) {
+        return;
+    }
+    if (db_value(r->a, &active, "SELECT active FROM campaigns WHERE id = ?", "s", cv->v[i]) != DB_OK ||
+        !active || *active != '1') {
+        set(fe, "campaign", "choice_unknown");
+    }
+}
+
 void case_cross_check(struct req *r, struct case_values *cv, const char *const *stored,
                       struct field_error *fe)
 {
@@ -268,6 +283,7 @@ void case_cross_check(struct req *r, struct case_values *cv, const char *const *
         }
     }
     cross_check(r, &all, fe);
+    campaign_check(r, cv, stored, fe);
 }
 
 const char *case_show(struct req *r, int i, const char *value)

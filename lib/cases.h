@@ -46,6 +46,10 @@ void case_cross_check(struct req *r, struct case_values *cv, const char *const *
 /* The index of a field in case_fields, or -1. */
 int case_field_index(const char *name);
 
+/* "2026-11-22T14:05" or "2026-11-22 14:05[:00]" in the site's time zone ->
+   "2026-11-22 19:05:00" UTC (copied into a); NULL when malformed. */
+const char *local_to_utc(struct arena *a, const char *s);
+
 /* A field's value as people see it (names for refs), in the user's language. */
 const char *case_show(struct req *r, int field, const char *value);
 
@@ -54,7 +58,7 @@ const char *case_show(struct req *r, int field, const char *value);
 const char *case_next_number(struct req *r);
 
 /* Appends a history row. kind: create, change, status, assign, close,
-   reactivate, escalate, note, merge. */
+   reactivate, escalate, note, merge, manage. */
 long long case_history(long long case_id, int episode, long long user, int version,
                        const char *kind, const char *field, const char *old_value,
                        const char *new_value, long long old_ref, long long new_ref,

@@ -300,6 +300,15 @@
     <?cs call:select_field("assignee", Lang.Cases.Field.assignee, Options.users, F.assignee, Lang.Cases.nobody) ?>
     <?cs call:text_field("received_at", Lang.Cases.Field.received_at, F.received_at, " type=datetime-local") ?>
     <?cs call:select_field("source", Lang.Cases.Field.source, Options.sources, F.source, "—") ?>
+    <?cs # active campaigns and the case's own; no list (options not loaded): no field, so nothing is cleared ?>
+    <?cs if:subcount(Options.campaigns) ?><div class="field">
+      <label for="campaign"><?cs var:Lang.Cases.Field.campaign ?></label>
+      <select id="campaign" name="campaign"<?cs call:invalid_attr("campaign") ?>>
+        <option value="">—</option>
+        <?cs each:o = Options.campaigns ?><?cs if:o.active == "1" || o.id == F.campaign ?><option value="<?cs var:o.id ?>"<?cs if:o.id == F.campaign ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /if ?><?cs /each ?>
+      </select>
+      <?cs call:field_error("campaign") ?>
+    </div><?cs /if ?>
   </fieldset>
   <fieldset class="panel grid-form">
     <legend><?cs var:Lang.Cases.Section.customer ?></legend>

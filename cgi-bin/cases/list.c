@@ -1,5 +1,5 @@
 /* list.c: /cases — filters (status, area, type, priority, assignee,
-   customer, stage, team, created between, free text q), ready-made views,
+   customer, stage, team, campaign, created between, free text q), ready-made views,
    sort by any column, pages. Each filter adds a constant SQL fragment and
    its parameters; the indexes of 0004_cases.sql serve them. */
 #include <ctype.h>
@@ -33,6 +33,7 @@ static const struct id_filter {
     { "area", " AND c.area_id = ?" }, { "type", " AND c.type_id = ?" },
     { "priority", " AND c.priority_id = ?" }, { "customer", " AND c.customer_id = ?" },
     { "stage", " AND c.stage_id = ?" }, { "team", " AND c.team_id = ?" },
+    { "campaign", " AND c.campaign_id = ?" },
 };
 
 /* "+word*" for each word of 3 or more letters or digits (the full-text
@@ -192,7 +193,8 @@ static const char *order(struct req *r)
 static void echo_filters(struct req *r)
 {
     static const char *const names[] = { "area", "type", "priority", "customer", "stage", "team",
-                                         "assignee", "created_from", "created_to", "view", "q" };
+                                         "campaign", "assignee", "created_from", "created_to",
+                                         "view", "q" };
     struct sbuf qs;
     sbuf_init(&qs, r->a);
     qs.s[0] = '\0';

@@ -66,6 +66,11 @@ enum case_result case_update(struct req *r, long long id, long long version,
                              struct field_error *fe);
 enum case_result case_reassign(struct req *r, long long id, struct field_error *fe);
 enum case_result case_close(struct req *r, long long id, struct field_error *fe);
+/* Closes case id as status want (a closed status's code or id; "" CLO)
+   with resolution: case_close's work, for the management form too. Inside
+   a caller's transaction it joins it (a refusal rolls the whole one back). */
+enum case_result case_close_as(struct req *r, long long id, const char *want,
+                               const char *resolution, struct field_error *fe);
 enum case_result case_reactivate(struct req *r, long long id, struct field_error *fe);
 
 #endif

@@ -242,9 +242,14 @@ enum case_result case_reassign(struct req *r, long long id, struct field_error *
 
 enum case_result case_close(struct req *r, long long id, struct field_error *fe)
 {
+    return case_close_as(r, id, req_str(r, "status"), req_str(r, "resolution"), fe);
+}
+
+enum case_result case_close_as(struct req *r, long long id, const char *want,
+                               const char *resolution, struct field_error *fe)
+{
     struct stored st;
     struct db_rows s;
-    const char *resolution = req_str(r, "resolution"), *want = req_str(r, "status");
     size_t blank = strspn(resolution, " \t\r\n");
     if (!resolution[blank] || utf8_chars(resolution) > 20000) {
         fe->field = "resolution", fe->key = resolution[blank] ? "too_long" : "resolution_required";
