@@ -271,6 +271,107 @@ static int demo_service(void)
     return exec_all(sql, sizeof sql / sizeof *sql);
 }
 
+/* The contact center (manual 003): two campaigns with their channels,
+   scripts and typification trees, the demo agent's open cases in the
+   collections campaign (the others' in customer service), and two earlier
+   managements: one due an hour ago, one for tomorrow. */
+static int demo_campaigns(void)
+{
+    static const char collections[] =
+        "## Saludo\n"
+        "Buenos días, le habla **{su nombre}** del área de cobranza, en nombre de su entidad"
+        " financiera. ¿Tengo el gusto de hablar con **{nombre del cliente}**?\n\n"
+        "> Si no es el titular: pregunte a qué hora se le encuentra, **no** dé detalles de la"
+        " deuda y tipifique *No contactado*.\n\n"
+        "## Verificación de identidad\n"
+        "Por su seguridad, ¿me confirma los **últimos cuatro dígitos de su documento** y su"
+        " **fecha de nacimiento**?\n\n"
+        "- Si los datos no coinciden, agradezca y termine la llamada.\n"
+        "- Nunca pida contraseñas ni claves.\n\n"
+        "## Motivo de la llamada\n"
+        "Le llamamos porque su obligación **{número de cuenta}** tiene un saldo vencido de"
+        " **{valor}** con **{días}** días de mora.\n\n"
+        "## Ofrecimiento\n"
+        "1. **Pago total** hoy: se condonan los intereses de mora.\n"
+        "2. **Acuerdo de pago** hasta en 6 cuotas, sin intereses adicionales.\n"
+        "3. **Promesa de pago**: acordemos la fecha exacta del pago (máximo 5 días).\n\n"
+        "## Cierre\n"
+        "Repita el compromiso (valor, fecha y medio de pago) y recuerde los canales: la app,"
+        " los corresponsales y las oficinas. Gracias por su tiempo, **{nombre del cliente}**."
+        " Que tenga un buen día.\n";
+    static const char service[] =
+        "## Saludo\n"
+        "Gracias por comunicarse con **Servicio al cliente**, le atiende **{su nombre}**."
+        " ¿Con quién tengo el gusto?\n\n"
+        "## Verificación\n"
+        "Confirme el **documento** y el **correo** registrados antes de dar información.\n\n"
+        "## Atención\n"
+        "- Escuche la solicitud completa sin interrumpir.\n"
+        "- Busque casos parecidos en la **base de soluciones**.\n"
+        "- Si no se resuelve ahora, explique el siguiente paso y su plazo.\n\n"
+        "## Cierre\n"
+        "¿Hay algo más en lo que le pueda ayudar? Gracias por preferirnos.\n";
+    static const char *const sql[] = {
+        "INSERT IGNORE INTO campaign_channels (campaign_id, channel_id) SELECT c.id, ch.id"
+        " FROM campaigns c JOIN channels ch ON (c.name = 'Cobranza cartera vencida'"
+        " AND ch.code IN ('phone', 'whatsapp', 'sms', 'email')) OR (c.name = 'Servicio al cliente'"
+        " AND ch.code IN ('email', 'phone'))",
+        /* unique per parent (0015): the tree is added once */
+        "INSERT IGNORE INTO typifications (campaign_id, name, position) SELECT c.id, x.name, x.pos"
+        " FROM campaigns c JOIN (SELECT 'Cobranza cartera vencida' AS cp, 'Contactado' AS name,"
+        " 10 AS pos UNION ALL SELECT 'Cobranza cartera vencida', 'No contactado', 20"
+        " UNION ALL SELECT 'Servicio al cliente', 'Contactado', 10"
+        " UNION ALL SELECT 'Servicio al cliente', 'No contactado', 20) x ON x.cp = c.name",
+        "INSERT IGNORE INTO typifications (campaign_id, parent_id, name, position, closes_case,"
+        " requires_next) SELECT p.campaign_id, p.id, x.name, x.pos, x.closes, x.next"
+        " FROM typifications p JOIN campaigns c ON c.id = p.campaign_id JOIN ("
+        " SELECT 'Cobranza cartera vencida' AS cp, 'Contactado' AS parent, 'Promesa de pago' AS name,"
+        " 10 AS pos, 0 AS closes, 1 AS next"
+        " UNION ALL SELECT 'Cobranza cartera vencida', 'Contactado', 'Acuerdo de pago', 20, 1, 0"
+        " UNION ALL SELECT 'Cobranza cartera vencida', 'Contactado', 'No interesado', 30, 0, 0"
+        " UNION ALL SELECT 'Cobranza cartera vencida', 'No contactado', 'Buzón de voz', 10, 0, 1"
+        " UNION ALL SELECT 'Cobranza cartera vencida', 'No contactado', 'Número errado', 20, 0, 0"
+        " UNION ALL SELECT 'Cobranza cartera vencida', 'No contactado', 'No contesta', 30, 0, 1"
+        " UNION ALL SELECT 'Servicio al cliente', 'Contactado', 'Solicitud resuelta', 10, 1, 0"
+        " UNION ALL SELECT 'Servicio al cliente', 'Contactado', 'Requiere seguimiento', 20, 0, 1"
+        " UNION ALL SELECT 'Servicio al cliente', 'Contactado', 'Escalado a otra área', 30, 0, 0"
+        " UNION ALL SELECT 'Servicio al cliente', 'No contactado', 'No contesta', 10, 0, 1"
+        " UNION ALL SELECT 'Servicio al cliente', 'No contactado', 'Datos de contacto errados', 20, 0, 0"
+        ") x ON x.cp = c.name AND x.parent = p.name WHERE p.parent_id IS NULL",
+        /* the demo's own open cases only (a rerun leaves later cases alone) */
+        "UPDATE cases c JOIN users u ON u.login = 'agente' JOIN campaigns cp ON cp.name ="
+        " IF(c.assignee_id = u.id, 'Cobranza cartera vencida', 'Servicio al cliente')"
+        " SET c.campaign_id = cp.id WHERE c.closed = 0 AND c.campaign_id IS NULL"
+        " AND c.number BETWEEN CONCAT(YEAR(UTC_DATE()), '-000001') AND CONCAT(YEAR(UTC_DATE()), '-000008')",
+        "INSERT INTO managements (case_id, user_id, campaign_id, typification_id, path, observations,"
+        " next_at, created_at) SELECT c.id, u.id, c.campaign_id, t.id, CONCAT(p.name, ' › ', t.name),"
+        " x.obs, x.next_at, x.at FROM (SELECT '000002' AS num, 'No contactado' AS parent,"
+        " 'Buzón de voz' AS leaf, 'Se dejó mensaje de voz pidiendo devolver la llamada.' AS obs,"
+        " UTC_TIMESTAMP() + INTERVAL 1 DAY AS next_at, UTC_TIMESTAMP() - INTERVAL 3 HOUR AS at"
+        " UNION ALL SELECT '000004', 'Contactado', 'Promesa de pago', 'Promete pagar la cuota vencida"
+        " hoy en la tarde; confirmar el pago.', UTC_TIMESTAMP() - INTERVAL 1 HOUR,"
+        " UTC_TIMESTAMP() - INTERVAL 1 DAY) x"
+        " JOIN cases c ON c.number = CONCAT(YEAR(UTC_DATE()), '-', x.num) JOIN users u ON u.login = 'agente'"
+        " JOIN typifications p ON p.campaign_id = c.campaign_id AND p.parent_id IS NULL AND p.name = x.parent"
+        " JOIN typifications t ON t.parent_id = p.id AND t.name = x.leaf"
+        " WHERE NOT EXISTS (SELECT 1 FROM managements)",
+        "UPDATE cases c JOIN managements m ON m.case_id = c.id SET c.next_at = m.next_at"
+        " WHERE c.next_at IS NULL AND c.closed = 0 AND m.id = (SELECT MAX(l.id) FROM managements l"
+        " WHERE l.case_id = c.id)",
+        "INSERT INTO case_history (case_id, user_id, kind, field, new_value, new_ref, note, at)"
+        " SELECT m.case_id, m.user_id, 'manage', 'typification', m.path, m.typification_id,"
+        " m.observations, m.created_at FROM managements m WHERE NOT EXISTS (SELECT 1 FROM"
+        " case_history h WHERE h.case_id = m.case_id AND h.kind = 'manage')",
+    };
+    if (db_exec("INSERT IGNORE INTO campaigns (name, description, script, form_title) VALUES"
+                " ('Cobranza cartera vencida', 'Recuperación de cuotas vencidas de 1 a 90 días', ?,"
+                " 'Gestión de cobranza'), ('Servicio al cliente', 'Solicitudes, consultas y reclamos"
+                " de los clientes', ?, 'Gestión de servicio')", "ss", collections, service) < 0) {
+        return -1;
+    }
+    return exec_all(sql, sizeof sql / sizeof *sql);
+}
+
 static int demo(void)
 {
     static const struct { const char *login, *name, *email, *role, *password; } users[] = {
@@ -300,7 +401,7 @@ static int demo(void)
             " SELECT t.id, u.id FROM teams t JOIN users u"
             " ON (t.name = 'Soporte N1' AND u.login IN ('supervisor', 'agente', 'agente2'))"
             " OR (t.name = 'Reclamos' AND u.login IN ('supervisor', 'agente2'))", "");
-    if (demo_service() != 0 || demo_portal() != 0) {
+    if (demo_service() != 0 || demo_portal() != 0 || demo_campaigns() != 0) {
         return fail(db_errmsg());
     }
     printf("demo data loaded\n");
