@@ -112,7 +112,7 @@ expect "deleting it again answers 404" "$STATUS" 404
 
 # Catalogs: what is seeded.
 jget /admin/catalogs
-expect "the catalog index lists every kind" "$(jf '[.Catalogs[].kind] | join(",")')" "statuses,types,priorities,sources,stages,articles,classes,departments,doc_types,activity_types"
+expect "the catalog index lists every kind" "$(jf '[.Catalogs[].kind] | join(",")')" "statuses,types,priorities,sources,stages,articles,classes,departments,doc_types,activity_types,channels"
 expect "...with item counts" "$(jf '.Catalogs[] | select(.kind == "statuses") | .items')" "$(sql "SELECT COUNT(*) FROM statuses")"
 jget /admin/catalogs/statuses
 expect "statuses are seeded in order" "$(jf '[.Items[].code] | join(",")')" "NEW,WRC,RIT,PRO,WCE,TRA,REA,REJ,CLO"
