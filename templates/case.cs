@@ -86,7 +86,7 @@
     </div>
   </fieldset>
   <?cs /if ?>
-  <details class="edit-fields"<?cs if:Form.error || Form.subject != Case.subject ?> open<?cs /if ?>>
+  <details class="edit-fields"<?cs if:(Form.error && !Page.open && !Merge.open) || Form.subject != Case.subject ?> open<?cs /if ?>>
     <summary><?cs var:Lang.Cases.edit_fields ?></summary>
     <?cs call:case_fields(Form, "/cases/" + Case.id) ?>
   </details>
@@ -241,7 +241,7 @@
 </div>
 </div>
 <aside class="case-side">
-  <?cs call:management_panel() ?>
+  <?cs include:"case_manage.cs" ?>
   <?cs if:Case.closed != "1" ?>
   <details class="panel action-panel" id="reassign"<?cs if:Page.open == "reassign" ?> open<?cs /if ?>>
     <summary><?cs var:Lang.Cases.reassign ?></summary>

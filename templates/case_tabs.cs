@@ -200,5 +200,3 @@
 </div>
 <?cs /def ?>
 
-<?cs # The right-hand column's management form: filled in by case_manage.cs. ?>
-<?cs def:management_panel() ?><?cs /def ?>

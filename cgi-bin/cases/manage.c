@@ -34,9 +34,6 @@ static int refused(struct req *r, long long id, const char *field, const char *k
     if (found <= 0) {
         return admin_fail(r, found);
     }
-    char *campaign = NULL;
-    db_value(r->a, &campaign, "SELECT campaign_id FROM cases WHERE id = ?", "l", id);
-    campaign_view(r, campaign ? strtoll(campaign, NULL, 10) : 0);
     view_str(r, req_str(r, "typification"), "Form.typification");
     view_str(r, req_str(r, "observations"), "Form.observations");
     view_str(r, req_str(r, "next_at"), "Form.next_at");

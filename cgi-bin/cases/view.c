@@ -5,6 +5,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "campaigns.h"
 #include "catalog.h"
 #include "db.h"
 #include "screen.h"
@@ -37,6 +38,9 @@ int case_options(struct req *r)
                             0) != DB_OK) {
             return DB_DOWN;
         }
+    }
+    if (campaign_options(r) != DB_OK) {
+        return DB_DOWN;
     }
     struct db_rows areas, teams, users;
     if (db_select_memo(r->a, &areas, "SELECT id, name FROM areas WHERE active = 1 ORDER BY name", "") != DB_OK ||
@@ -194,6 +198,9 @@ int case_load(struct req *r, long long id)
     view_rows(r, "Activities", &acts);
     activity_totals(r, &acts);
     view_row(r, "Case", &c, 0);
+    if (campaign_view(r, strtoll(hdf_get_value(r->hdf, "Case.campaign_id", "0"), NULL, 10)) < 0) {
+        return DB_DOWN;
+    }
     summary(r, &c);
     view_rows(r, "History", &history);
     status_history(r, &history);

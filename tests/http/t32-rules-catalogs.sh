@@ -115,10 +115,10 @@ jget /admin/catalogs
 expect "the catalog index lists every kind" "$(jf '[.Catalogs[].kind] | join(",")')" "statuses,types,priorities,sources,stages,articles,classes,departments,doc_types,activity_types,channels"
 expect "...with item counts" "$(jf '.Catalogs[] | select(.kind == "statuses") | .items')" "$(sql "SELECT COUNT(*) FROM statuses")"
 jget /admin/catalogs/statuses
-expect "statuses are seeded in order" "$(jf '[.Items[].code] | join(",")')" "NEW,WRC,RIT,PRO,WCE,TRA,REA,REJ,CLO"
-expect "...REJ and CLO closed" "$(jf '[.Items[] | select(.closed == 1) | .code] | join(",")')" "REJ,CLO"
+expect "statuses are seeded in order (MRG, merged, last)" "$(jf '[.Items[].code] | join(",")')" "NEW,WRC,RIT,PRO,WCE,TRA,REA,REJ,CLO,MRG"
+expect "...REJ, CLO and MRG closed" "$(jf '[.Items[] | select(.closed == 1) | .code] | join(",")')" "REJ,CLO,MRG"
 expect "...NEW the initial one" "$(jf '[.Items[] | select(.is_initial == 1) | .code] | join(",")')" "NEW"
-expect "...with their portal states" "$(jf '[.Items[].portal_state] | join(",")')" "pending,investigating,investigating,investigating,investigating,pending,investigating,finished,finished"
+expect "...with their portal states" "$(jf '[.Items[].portal_state] | join(",")')" "pending,investigating,investigating,investigating,investigating,pending,investigating,finished,finished,finished"
 jget /admin/catalogs/priorities
 expect "priorities are Alta/Media/Baja with weights" "$(jf '[.Items[] | "\(.name_es):\(.weight)"] | join(",")')" "Alta:30,Media:20,Baja:10"
 jget /admin/catalogs/stages
