@@ -114,7 +114,7 @@
     <?cs each:h = History ?>
       <tr>
         <td class="nowrap"><?cs var:datetime(h.at) ?></td>
-        <td><?cs var:h.user ?></td>
+        <td><?cs var:h.user ?><?cs if:h.from_case ?> <span class="chip small" title="<?cs var:Lang.Cases.from_case ?>"><?cs var:h.from_case ?></span><?cs /if ?></td>
         <td><?cs var:Lang.Cases.Kind[h.kind] ?><?cs if:h.field && h.kind == "change" ?>: <?cs var:Lang.Cases.Field[h.field] ?><?cs elif:h.kind == "activity" ?>: <?cs var:Lang.Activities.Change[h.field] ?><?cs elif:h.kind == "note" && h.field ?>: <?cs var:Lang.Notes.Change[h.field] ?><?cs /if ?></td>
         <td><?cs if:h.old_value || h.new_value ?><span class="old"><?cs var:h.old_value ?></span> → <span class="new"><?cs var:h.new_value ?></span><?cs /if ?><?cs if:h.note ?><div class="note"><?cs var:h.note ?></div><?cs /if ?></td>
       </tr>

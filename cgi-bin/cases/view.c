@@ -118,10 +118,11 @@ static void summary(struct req *r, const struct db_rows *c)
 static void status_history(struct req *r, const struct db_rows *h)
 {
     static const char *const cols[] = { "at", "old_value", "new_value", "note", "episode", "user" };
-    int n = 0, field = 3;
+    int n = 0, field = 3, from = 9;       /* from: a row of a case merged into this one */
     view_list(r, "StatusHistory");
     for (int i = h->n - 1; i >= 0; i--) {
-        if (!db_cell(h, i, field) || strcmp(db_cell(h, i, field), "status") != 0) {
+        if (!db_cell(h, i, field) || strcmp(db_cell(h, i, field), "status") != 0 ||
+            (h->ncols > from && db_cell(h, i, from))) {
             continue;
         }
         for (size_t c = 0; c < sizeof cols / sizeof *cols; c++) {

@@ -145,6 +145,10 @@ expect "the file still downloads" "$STATUS $(sha "$TMP/body")" "200 $sf"
 jget "/cases/$b"
 expect "...and the survivor's view lists it, with both notes" "$(jf "[.Attachments[].id] | map(tostring) | join(\",\")") $(jf '[.Notes[].id] | sort | map(tostring) | join(",")')" \
     "$f1 $(printf '%s\n' "$n1" "$n2" | sort -n | paste -sd,)"
+expect "...its history names the merged case on the rows that came from it" \
+    "$(jf "[.History[] | select(.from_case_id != null) | .from_case] | unique | join(\",\")")" "$(num "$a")"
+expect "...and its status timeline is its own (the merged case's status rows left out)" \
+    "$(jf '[.StatusHistory[].new_value] | join(",")')" "NEW"
 jget "/cases/$a"
 expect "the merged case's view says where it went" "$STATUS $(jf '[.Case.status_code, .Case.merged_into, .Case.merged_into_id] | map(tostring) | join("|")')" "200 MRG|$nb|$b"
 req "/cases/$a"
