@@ -97,9 +97,7 @@
     <tbody>
     <?cs each:d = ContactData ?>
       <tr>
-        <td class="muted small"><?cs var:Lang.Customers.Datum[d.type] ?></td>
-        <td><?cs call:datum_value(d) ?><?cs if:d.preferred == "1" ?> <span class="badge badge-info"><?cs var:Lang.Customers.preferred ?></span><?cs /if ?></td>
-        <td class="muted small"><?cs var:d.label ?></td>
+        <?cs call:datum_cells(d) ?>
         <td class="row-actions"><a href="/customers/<?cs var:Case.customer_id ?>/contact-data/<?cs var:d.id ?>?return=<?cs var:url_escape("/cases/" + Case.id + "#contact") ?>"><?cs var:Lang.Common.edit ?></a>
           <form method="post" action="/customers/<?cs var:Case.customer_id ?>/contact-data/<?cs var:d.id ?>/delete" class="inline" data-confirm="<?cs var:Lang.Common.confirm ?>">
             <?cs call:csrf_field() ?><input type="hidden" name="return" value="/cases/<?cs var:Case.id ?>#contact"><button type="submit" class="link danger"><?cs var:Lang.Common.delete ?></button></form></td>

@@ -51,9 +51,7 @@
     <tbody>
     <?cs each:d = ContactData ?>
       <tr>
-        <td class="muted small"><?cs var:Lang.Customers.Datum[d.type] ?></td>
-        <td><?cs call:datum_value(d) ?><?cs if:d.preferred == "1" ?> <span class="badge badge-info"><?cs var:Lang.Customers.preferred ?></span><?cs /if ?></td>
-        <td class="muted small"><?cs var:d.label ?></td>
+        <?cs call:datum_cells(d) ?>
         <td class="row-actions"><a href="/customers/<?cs var:Customer.id ?>/contact-data/<?cs var:d.id ?>"><?cs var:Lang.Common.edit ?></a></td>
       </tr>
     <?cs /each ?>

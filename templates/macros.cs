@@ -258,6 +258,10 @@
   <?cs call:text_field("phone", Lang.Customers.phone, c.phone, " type=tel maxlength=30") ?>
   <?cs call:text_field("mobile", Lang.Customers.mobile, c.mobile, " type=tel maxlength=30") ?><?cs /def ?>
 <?cs def:datum_value(d) ?><?cs if:d.type == "email" ?><a href="mailto:<?cs var:d.value ?>"><?cs var:d.value ?></a><?cs elif:d.type == "mobile" || d.type == "phone" ?><a href="tel:<?cs var:d.area_code ?><?cs var:d.value ?>"><?cs if:d.area_code ?>(<?cs var:d.area_code ?>) <?cs /if ?><?cs var:d.value ?></a><?cs else ?><?cs var:d.value ?><?cs /if ?><?cs /def ?>
+<?cs # A contact datum's row cells: type, value (a link), preferred, label. ?>
+<?cs def:datum_cells(d) ?><td class="muted small"><?cs var:Lang.Customers.Datum[d.type] ?></td>
+        <td><?cs call:datum_value(d) ?><?cs if:d.preferred == "1" ?> <span class="badge badge-info"><?cs var:Lang.Customers.preferred ?></span><?cs /if ?></td>
+        <td class="muted small"><?cs var:d.label ?></td><?cs /def ?>
 <?cs # A select over options (id, name[, code]); blank: the empty choice's text. ?>
 <?cs def:select_field(name, label, options, current, blank) ?>
   <div class="field">
