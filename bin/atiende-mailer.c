@@ -3,7 +3,10 @@
    random, batch number), so several mailers never send the same message,
    sends them with libcurl and records the outcome; a failure waits an
    exponential backoff, and after Mail.max_attempts the message is marked
-   failed (an admin can retry it at /admin/outbox). */
+   failed (an admin can retry it at /admin/outbox). A row with a note
+   (outbox.note_id) carries the note's files as attachments; a row that
+   delivers an agent's message (messages.outbox_id) sets that message's
+   state to sent or failed with its own. */
 #include <curl/curl.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -148,9 +151,118 @@ static void add_part(struct sbuf *b, struct arena *a, const char *type, const ch
     add_base64(b, (const unsigned char *)(canon.s ? canon.s : ""), canon.len);
 }
 
+/* A file sent with a message (outbox.note_id: the note's attachments). */
+struct file {
+    const char *name, *type;
+    const unsigned char *data;
+    size_t len;
+};
+
 struct mail {
     const char *to_addr, *to_name, *subject, *text, *html, *message_id, *thread_id;
+    const struct file *files;
+    int nfiles;
+    int personal;       /* an agent's message to a customer, not an automatic notice */
 };
+
+/* A fresh boundary: "=_" and 24 hex digits. Base64 lines never start with
+   "--", and no text part is sent unencoded, so it cannot clash. */
+static const char *new_boundary(struct arena *a)
+{
+    unsigned char rnd[12];
+    char hex[25];
+    randombytes_buf(rnd, sizeof rnd);
+    sodium_bin2hex(hex, sizeof hex, rnd, sizeof rnd);
+    return arena_printf(a, "=_%s", hex);
+}
+
+/* The readable body: the text part alone, or text and HTML as
+   multipart/alternative. preamble: the line for programs that do not read
+   MIME (top level only). */
+static void add_body(struct sbuf *b, struct arena *a, const struct mail *m, int preamble)
+{
+    if (!*m->html) {
+        add_part(b, a, "plain", m->text);
+        return;
+    }
+    const char *boundary = new_boundary(a);
+    sbuf_addf(b, "Content-Type: multipart/alternative; boundary=\"%s\"\r\n\r\n%s--%s\r\n",
+              boundary, preamble ? "This is a MIME message.\r\n" : "", boundary);
+    add_part(b, a, "plain", m->text);
+    sbuf_addf(b, "--%s\r\n", boundary);
+    add_part(b, a, "html", m->html);
+    sbuf_addf(b, "--%s--\r\n", boundary);
+}
+
+/* type when it is a plain media type (letters, digits, . + - around one
+   slash), else application/octet-stream: it goes into a header. */
+static const char *media_type(const char *type)
+{
+    const char *ok = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+-";
+    size_t n = strlen(type), left = strspn(type, ok);
+    if (n == 0 || n > 100 || left == 0 || type[left] != '/' || left + 1 == n ||
+        strspn(type + left + 1, ok) != n - left - 1) {
+        return "application/octet-stream";
+    }
+    return type;
+}
+
+/* The file name parameter of Content-Disposition: filename="name" for a
+   short plain ASCII name, else RFC 2231's UTF-8 percent-encoding, split
+   into numbered sections (filename*0*, filename*1* ...) so no line passes
+   76 characters; a section never ends inside a %XX nor inside a character
+   (some programs decode each section alone). */
+static void add_filename(struct sbuf *b, struct arena *a, const char *name)
+{
+    if (!*name) {
+        name = "file";
+    }
+    if (plain_header_text(name, 50) && !strpbrk(name, "\"\\")) {
+        sbuf_addf(b, ";\r\n filename=\"%s\"", name);
+        return;
+    }
+    struct sbuf enc;
+    sbuf_init(&enc, a);
+    sbuf_adds(&enc, "UTF-8''");
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("!#$&+-.^_`|~", *p)) {
+            sbuf_addc(&enc, (char)*p);
+        } else {
+            sbuf_addf(&enc, "%%%02X", *p);
+        }
+    }
+    if (enc.len <= 60) {
+        sbuf_addf(b, ";\r\n filename*=%s", enc.s);
+        return;
+    }
+    int section = 0;
+    for (size_t off = 0; off < enc.len; section++) {
+        size_t n = enc.len - off < 60 ? enc.len - off : 60;
+        if (off + n < enc.len && enc.s[off + n - 1] == '%') {
+            n -= 1;     /* never cut %XX */
+        } else if (off + n < enc.len && enc.s[off + n - 2] == '%') {
+            n -= 2;
+        }
+        /* nor before a UTF-8 continuation byte (%80-%BF) */
+        while (off + n < enc.len && n > 12 && enc.s[off + n] == '%' && enc.s[off + n + 1] &&
+               strchr("89AB", enc.s[off + n + 1])) {
+            n -= 3;
+        }
+        sbuf_addf(b, ";\r\n filename*%d*=%.*s", section, (int)n, enc.s + off);
+        off += n;
+    }
+}
+
+/* One attached file: its type, the name (RFC 2231) and the bytes in base64. */
+static void add_file(struct sbuf *b, struct arena *a, const struct file *f)
+{
+    sbuf_addf(b, "Content-Type: %s\r\nContent-Transfer-Encoding: base64\r\n"
+                 "Content-Disposition: attachment", media_type(f->type));
+    add_filename(b, a, f->name);
+    sbuf_adds(b, "\r\n\r\n");
+    add_base64(b, f->data, f->len);
+}
 
 /* The whole message (headers and MIME body, CRLF line ends), or NULL with
    *why set when a field cannot be sent at all. */
@@ -189,22 +301,25 @@ static char *build_message(struct arena *a, const struct mail *m, const char *fr
     if (*m->thread_id) {
         sbuf_addf(&b, "In-Reply-To: <%s>\r\nReferences: <%s>\r\n", m->thread_id, m->thread_id);
     }
-    /* Tells autoresponders not to answer (RFC 3834). */
-    sbuf_adds(&b, "Auto-Submitted: auto-generated\r\nMIME-Version: 1.0\r\n");
-    if (!*m->html) {
-        add_part(&b, a, "plain", m->text);
+    /* Tells autoresponders not to answer notices (RFC 3834); an agent's
+       message is written by a person and says nothing. */
+    if (!m->personal) {
+        sbuf_adds(&b, "Auto-Submitted: auto-generated\r\n");
+    }
+    sbuf_adds(&b, "MIME-Version: 1.0\r\n");
+    if (m->nfiles == 0) {
+        add_body(&b, a, m, 1);
     } else {
-        /* Base64 lines never start with "--", so the boundary cannot clash. */
-        unsigned char rnd[12];
-        char boundary[40];
-        randombytes_buf(rnd, sizeof rnd);
-        sodium_bin2hex(boundary, sizeof boundary, rnd, sizeof rnd);
-        sbuf_addf(&b, "Content-Type: multipart/alternative; boundary=\"=_%s\"\r\n\r\n"
-                      "This is a MIME message.\r\n--=_%s\r\n", boundary, boundary);
-        add_part(&b, a, "plain", m->text);
-        sbuf_addf(&b, "--=_%s\r\n", boundary);
-        add_part(&b, a, "html", m->html);
-        sbuf_addf(&b, "--=_%s--\r\n", boundary);
+        /* files: multipart/mixed, the readable body first, then each file */
+        const char *boundary = new_boundary(a);
+        sbuf_addf(&b, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n"
+                      "This is a MIME message.\r\n--%s\r\n", boundary, boundary);
+        add_body(&b, a, m, 0);
+        for (int i = 0; i < m->nfiles; i++) {
+            sbuf_addf(&b, "--%s\r\n", boundary);
+            add_file(&b, a, &m->files[i]);
+        }
+        sbuf_addf(&b, "--%s--\r\n", boundary);
     }
     *len = b.len;
     return b.s;
@@ -317,8 +432,10 @@ static void record_sent(long long id, const char *to_addr, const char *message_i
     long long n;
     int tries = 0;
     do {
-        n = db_exec("UPDATE outbox SET status = 'sent', sent_at = UTC_TIMESTAMP()"
-                    " WHERE id = ? AND claimed_by = ?", "ls", id, claim);
+        /* the message to a customer this row delivers (if any) is sent too */
+        n = db_exec("UPDATE outbox o LEFT JOIN messages m ON m.outbox_id = o.id"
+                    " SET o.status = 'sent', o.sent_at = UTC_TIMESTAMP(), m.state = 'sent'"
+                    " WHERE o.id = ? AND o.claimed_by = ?", "ls", id, claim);
     } while (again(n, &tries));
     if (n < 0) {
         /* Sent but not recorded: after STALE_MINUTES it goes out again.
@@ -335,11 +452,14 @@ static void record_failure(long long id, long attempts, const char *error, int p
     long long n;
     int tries = 0;
     do {
-        n = db_exec("UPDATE outbox SET status = ?, attempts = ?, last_error = LEFT(?, 1000),"
-                    " next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
-                    " claimed_by = NULL, claimed_at = NULL WHERE id = ? AND claimed_by = ?",
-                    "slslls", failed ? "failed" : "pending", (long long)attempts, error,
-                    (long long)backoff(attempts), id, claim);
+        /* a message that will not go is failed; while retries remain it stays queued */
+        n = db_exec("UPDATE outbox o LEFT JOIN messages m ON m.outbox_id = o.id"
+                    " SET o.status = ?, o.attempts = ?, o.last_error = LEFT(?, 1000),"
+                    " o.next_attempt_at = UTC_TIMESTAMP() + INTERVAL ? SECOND,"
+                    " o.claimed_by = NULL, o.claimed_at = NULL, m.state = IF(?, 'failed', m.state)"
+                    " WHERE o.id = ? AND o.claimed_by = ?",
+                    "slslils", failed ? "failed" : "pending", (long long)attempts, error,
+                    (long long)backoff(attempts), failed, id, claim);
     } while (again(n, &tries));
     if (n < 0) {
         LOG_ERROR("outbox %lld: cannot record the failure: %s", id, db_errmsg());
@@ -356,6 +476,31 @@ static void release(long long id)
         n = db_exec("UPDATE outbox SET status = 'pending', claimed_by = NULL, claimed_at = NULL"
                     " WHERE id = ? AND claimed_by = ?", "ls", id, claim);
     } while (again(n, &tries));
+}
+
+/* The files of note (0: none) into m, with their bytes. 0, or <0 when the
+   database failed. */
+static int load_files(struct arena *a, long long note, struct mail *m)
+{
+    struct db_rows f;
+    if (!note) {
+        return 0;
+    }
+    if (db_select(a, &f, "SELECT a.name, a.content_type, c.content FROM attachments a"
+                  " JOIN file_contents c ON c.sha256 = a.sha256 WHERE a.note_id = ? ORDER BY a.id",
+                  "l", note) != DB_OK) {
+        LOG_ERROR("outbox: cannot read the files of note %lld: %s", note, db_errmsg());
+        return -1;
+    }
+    struct file *files = arena_alloc(a, (size_t)(f.n + 1) * sizeof *files);
+    for (int i = 0; i < f.n; i++) {
+        const char *data = db_cell(&f, i, 2);
+        files[i] = (struct file){ db_cell(&f, i, 0), db_cell(&f, i, 1),
+                                  (const unsigned char *)(data ? data : ""), f.lens[i * f.ncols + 2] };
+    }
+    m->files = files;
+    m->nfiles = f.n;
+    return 0;
 }
 
 enum { BATCH_SMTP_TROUBLE = -1, BATCH_DB_DOWN = -2 };
@@ -385,8 +530,10 @@ static int deliver_batch(struct arena *a, const char *from_name, const char *fro
     }
     struct db_rows rows;
     if (db_select(a, &rows,
-                  "SELECT id, attempts, to_addr, to_name, subject, body_text, body_html,"
-                  " message_id, thread_id FROM outbox WHERE claimed_by = ? ORDER BY id",
+                  "SELECT o.id, o.attempts, o.to_addr, o.to_name, o.subject, o.body_text, o.body_html,"
+                  " o.message_id, o.thread_id, COALESCE(o.note_id, 0),"
+                  " EXISTS (SELECT 1 FROM messages m WHERE m.outbox_id = o.id)"
+                  " FROM outbox o WHERE o.claimed_by = ? ORDER BY o.id",
                   "s", claim) != DB_OK) {
         LOG_ERROR("cannot read the claimed outbox rows: %s", db_errmsg());
         return BATCH_DB_DOWN;   /* they go back after STALE_MINUTES */
@@ -401,9 +548,14 @@ static int deliver_batch(struct arena *a, const char *from_name, const char *fro
         long attempts = strtol(db_cell(&rows, i, 1), NULL, 10);
         struct mail m = { db_cell(&rows, i, 2), db_cell(&rows, i, 3), db_cell(&rows, i, 4),
                           db_cell(&rows, i, 5), db_cell(&rows, i, 6), db_cell(&rows, i, 7),
-                          db_cell(&rows, i, 8) };
+                          db_cell(&rows, i, 8), NULL, 0, *db_cell(&rows, i, 10) == '1' };
         size_t len;
         const char *why = NULL;
+        if (load_files(a, strtoll(db_cell(&rows, i, 9), NULL, 10), &m) < 0) {
+            release(id);        /* the database is gone: the next pass tries again */
+            trouble = 1;
+            continue;
+        }
         char *msg = build_message(a, &m, from_name, from_addr, &len, &why);
         if (!msg) {
             record_failure(id, attempts, why, 1);   /* retrying cannot help */

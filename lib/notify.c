@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "auth.h"
 #include "conf.h"
 #include "db.h"
+#include "outbox.h"
 #include "view.h"
 
 static const char *const kinds[] = { "created", "changed", "assigned", "status", "note" };
@@ -87,12 +87,12 @@ static int mail(struct req *r, long long id, const struct case_info *c, const ch
     if (!html || !text) {
         return DB_ERROR;
     }
-    const char *subject = lang_fill(r->a, lang, "Mail.case_subject", c->number, c->subject, NULL);
-    const char *mid = arena_printf(r->a, "%s.%s@atiende", c->number, auth_random_token(r->a));
-    return db_exec("INSERT INTO outbox (case_id, to_addr, to_name, subject, body_text, body_html,"
-                   " message_id, thread_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "lsssssss",
-                   id, to, name ? name : "", subject, text, html, mid,
-                   arena_printf(r->a, "case-%lld@atiende", id)) < 0 ? DB_ERROR : 0;
+    struct outbox_mail m = {
+        .case_id = id, .to_addr = to, .to_name = name, .body_text = text, .body_html = html,
+        .subject = lang_fill(r->a, lang, "Mail.case_subject", c->number, c->subject, NULL),
+        .message_id = outbox_message_id(r->a, c->number), .thread_id = outbox_case_thread(r->a, id),
+    };
+    return outbox_queue(&m) < 0 ? DB_ERROR : 0;
 }
 
 static int alert(struct req *r, long long id, long long user, const char *kind, const char *text)
