@@ -3,7 +3,7 @@
    version a 409 showing what changed), reassign, close and reactivate.
    Staff only. Paths: /cases, /cases/new, /cases/{id},
    /cases/{id}/reassign|close|reactivate|merge, /cases/{id}/activities[/{item}], /cases/{id}/notes[/{note}/unlink|delete],
-   /cases/{id}/attachments. */
+   /cases/{id}/attachments, /cases/{id}/messages[/{message}]. */
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -173,6 +173,9 @@ static int cases(struct req *r)
     if (strcmp(rest, "notes") == 0 || strncmp(rest, "notes/", 6) == 0 ||
         strcmp(rest, "attachments") == 0) {
         return case_notes(r, id, rest);
+    }
+    if (strcmp(rest, "messages") == 0 || strncmp(rest, "messages/", 9) == 0) {
+        return case_messages(r, id, rest);
     }
     if (strcmp(rest, "contact-data") == 0 || strcmp(rest, "accounts") == 0) {
         return case_parties(r, id, rest);

@@ -30,6 +30,12 @@
  * data-path "Contactado › Promesa de pago") becomes one select per level,
  * as the manual shows the path; the next-management time turns required
  * for an outcome with data-requires-next, and data-closes shows a warning.
+ *
+ * form[data-message-form] (the conversation's outbound message): the
+ * contact data offered follow the chosen channel (its option's data-types),
+ * and the subject (e-mail) or the agent's note (data-manual="1": sent by
+ * hand) shows with the hint that says what will happen. The server checks
+ * the pair again.
  */
 (function () {
   'use strict';
@@ -365,6 +371,34 @@
     levels(root, 0, path);
   }
   document.querySelectorAll('form[data-manage]').forEach(setupManage);
+
+  /* The outbound message: contact data and fields of the chosen channel. */
+  function setupMessage(form) {
+    var channel = form.querySelector('select[name="channel"]');
+    var to = form.querySelector('select[name="to"]');
+    if (!channel || !to) return;
+    function sync() {
+      var o = channel.options[channel.selectedIndex];
+      var types = ((o && o.getAttribute('data-types')) || '').split(',');
+      var kind = o && o.getAttribute('data-manual') === '1' ? 'manual' : 'email';
+      var first = null;
+      Array.prototype.forEach.call(to.options, function (d) {
+        var fits = types.indexOf(d.getAttribute('data-type')) >= 0;
+        d.hidden = d.disabled = !fits;
+        if (fits && !first) first = d;
+      });
+      var picked = to.options[to.selectedIndex];
+      if (!picked || picked.disabled) to.value = first ? first.value : '';
+      form.querySelectorAll('[data-channel-only], [data-channel-hint]').forEach(function (el) {
+        el.hidden = (el.getAttribute('data-channel-only') || el.getAttribute('data-channel-hint')) !== kind;
+      });
+      var name = form.querySelector('[data-channel-hint="manual"] strong');
+      if (name && kind === 'manual' && o) name.textContent = o.text + ':';
+    }
+    channel.addEventListener('change', sync);
+    sync();
+  }
+  document.querySelectorAll('form[data-message-form]').forEach(setupMessage);
 
   /* Print buttons (data-print) on printable pages: no inline script under the CSP. */
   document.querySelectorAll('[data-print]').forEach(function (b) {

@@ -1,4 +1,4 @@
-<?cs include:"macros.cs" ?><?cs include:"case_tabs.cs" ?><?cs include:"case_merge.cs" ?><?cs set:title = Case.number + " · " + Case.subject ?><?cs include:"header.cs" ?>
+<?cs include:"macros.cs" ?><?cs include:"case_tabs.cs" ?><?cs include:"case_conversation.cs" ?><?cs include:"case_merge.cs" ?><?cs set:title = Case.number + " · " + Case.subject ?><?cs include:"header.cs" ?>
 <p class="crumbs"><a href="/cases"><?cs var:Lang.Cases.back ?></a> /</p>
 <header class="case-head" data-presence-case="<?cs var:Case.id ?>">
   <div class="case-title">

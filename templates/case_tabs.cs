@@ -1,28 +1,8 @@
 <?cs # case_tabs.cs: the contact-center tabs of the case view (manual 003):
-   conversation, customer, contact data, the managements of the history tab,
-   script and attachments, and the side panels other parts fill. Each is a
-   macro, so case.cs keeps the tabs in the order the manual lists them. ?>
-<?cs def:tab_conversation() ?>
-<div class="tab-panel" id="conversation">
-<section class="panel">
-  <h2><?cs var:Lang.Cases.Tab.conversation ?> <span class="muted count"><?cs var:subcount(Messages) ?></span></h2>
-  <?cs if:subcount(Messages) ?>
-  <ol class="conversation">
-    <?cs each:m = Messages ?>
-    <li class="message message-<?cs var:m.direction ?>">
-      <header><span class="chip"><?cs var:m.channel ?></span>
-        <span class="muted small"><?cs var:datetime(m.at) ?> · <?cs if:m.direction == "out" ?><?cs var:m.user ?> → <?cs var:m.to_addr ?><?cs else ?><?cs var:m.from_addr ?><?cs /if ?></span></header>
-      <?cs if:m.subject ?><p class="subject"><strong><?cs var:m.subject ?></strong></p><?cs /if ?>
-      <div class="note"><?cs var:m.body ?></div>
-      <?cs if:m.direction == "out" ?><p class="small muted"><?cs var:Lang.Cases.MessageState[m.state] ?></p><?cs /if ?>
-    </li>
-    <?cs /each ?>
-  </ol>
-  <?cs else ?><p class="muted"><?cs var:Lang.Cases.no_messages ?></p><?cs /if ?>
-</section>
-</div>
-<?cs /def ?>
-
+   customer, contact data, the managements of the history tab, script and
+   attachments, and the side panels other parts fill (the conversation is
+   case_conversation.cs). Each is a macro, so case.cs keeps the tabs in the
+   order the manual lists them. ?>
 <?cs # The customer's data, editable here (saved by /customers, which comes back
    to this tab), the search for matches, and the accounts with their detail. ?>
 <?cs def:tab_customer() ?>

@@ -55,6 +55,10 @@ int case_manage(struct req *r, long long id);
    customer (an account is linked to the case too). */
 int case_parties(struct req *r, long long id, const char *rest);
 
+/* /cases/{id}/messages[/{message}]: GET the conversation, POST a message
+   to the customer (messages.c). */
+int case_messages(struct req *r, long long id, const char *rest);
+
 /* POST /cases/{id}/merge: this case into another (merge.c). */
 int case_merge(struct req *r, long long id);
 
