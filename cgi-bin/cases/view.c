@@ -8,6 +8,7 @@
 #include "campaigns.h"
 #include "catalog.h"
 #include "db.h"
+#include "messages.h"
 #include "screen.h"
 #include "view.h"
 
@@ -199,7 +200,8 @@ int case_load(struct req *r, long long id)
     view_rows(r, "Activities", &acts);
     activity_totals(r, &acts);
     view_row(r, "Case", &c, 0);
-    if (campaign_view(r, strtoll(hdf_get_value(r->hdf, "Case.campaign_id", "0"), NULL, 10)) < 0) {
+    long long campaign = strtoll(hdf_get_value(r->hdf, "Case.campaign_id", "0"), NULL, 10);
+    if (campaign_view(r, campaign) < 0 || message_form_view(r, campaign) < 0) {
         return DB_DOWN;
     }
     summary(r, &c);

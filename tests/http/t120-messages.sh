@@ -166,7 +166,7 @@ expect "...and the customer's e-mail, mobile and phone, not the address" \
     "$(options msg-to | cut -d'|' -f1 | sort -n | paste -sd,)" "$(printf '%s\n' "$d_email" "$d_mobile" "$d_phone" | sort -n | paste -sd,)"
 contains "...the phone shown with its area code" "$(options msg-to)" "$d_phone|Teléfono fijo: (601) 5551234"
 contains "...the page says the channels without a connector send nothing" "$BODY" "el sistema no envía nada"
-contains "...the subject defaults to the case's" "$BODY" "value=\"Caso $num_a: Cartera T120\""
+contains "...the subject defaults to the case's" "$BODY" "value=\"Cartera T120\""
 req "/cases/$cb"
 expect "a case of Servicio al cliente offers e-mail and phone only" \
     "$(options msg-channel | cut -d'|' -f2 | sort | paste -sd,)" "Correo electrónico,Teléfono"
@@ -237,7 +237,7 @@ mp -F "channel=email" -F "to=$d_email" -F "subject=" -F "body=Segundo envío" \
     -F "file=@$TMP/two.txt;filename=$name.txt;type=text/plain" -F "file=@$TMP/factura.bin;filename=b.bin" -F "csrf=$t" "/cases/$ca/messages"
 m2=$(jf .Message.id)
 expect "in JSON a message answers 201 with its Location and state" "$STATUS $(header Location) $(jf .Message.state)" "201 /cases/$ca/messages/$m2 queued"
-expect "...a blank subject becomes the case's (with its number in brackets)" "$(msg "$m2" subject)" "[$num_a] Caso $num_a: Cartera T120"
+expect "...a blank subject becomes the case's (with its number in brackets)" "$(msg "$m2" subject)" "[$num_a] Cartera T120"
 key2=$(msg "$m2" message_key) ob2=$(msg "$m2" outbox_id)
 mailer
 expect "with SMTP down the outbox row waits with its error" "$(sql "SELECT CONCAT_WS('|', status, attempts, last_error <> '') FROM outbox WHERE id = $ob2")" "pending|1|1"
