@@ -57,12 +57,14 @@ static int list(struct req *r)
 }
 
 /* A failed message goes back to the queue as if new: the mailer sends it on
-   its next pass. last_error stays, to show why it had failed. */
+   its next pass. last_error stays, to show why it had failed. A case message
+   it delivers is queued again with it (the conversation shows the state). */
 static int retry(struct req *r, long long id)
 {
-    long long n = db_exec("UPDATE outbox SET status = 'pending', attempts = 0,"
-                          " next_attempt_at = UTC_TIMESTAMP(), claimed_by = NULL, claimed_at = NULL"
-                          " WHERE id = ? AND status = 'failed'", "l", id);
+    long long n = db_exec("UPDATE outbox o LEFT JOIN messages m ON m.outbox_id = o.id"
+                          " SET o.status = 'pending', o.attempts = 0, o.next_attempt_at = UTC_TIMESTAMP(),"
+                          " o.claimed_by = NULL, o.claimed_at = NULL, m.state = 'queued'"
+                          " WHERE o.id = ? AND o.status = 'failed'", "l", id);
     if (n == 0) {
         char *found;
         if (db_value(r->a, &found, "SELECT id FROM outbox WHERE id = ?", "l", id) != DB_OK) {

@@ -381,3 +381,10 @@ before=$(counts)
 jpost "/cases/$ca/messages" "channel=email&to=$d_email&body=x"
 expect "a customer user gets 403" "$STATUS" 403
 expect "...and nothing is saved" "$(counts)" "$before"
+
+# 11. An admin's retry of a failed e-mail's outbox row queues its message again.
+sign_in admin admin-demo
+req -d "csrf=$(csrf)" "/admin/outbox/$(msg "$m3" outbox_id)/retry"
+expect "an admin's retry of a failed message's outbox row queues the message again" "$STATUS $(msg "$m3" state)" "303 queued"
+mailer
+expect "...and the next pass sends it" "$(msg "$m3" state)|$(received "$(msg "$m3" message_key)")" "sent|1"
