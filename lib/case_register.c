@@ -64,7 +64,7 @@ long long case_register(struct req *r, struct case_values *cv, const char *note,
     struct db_query q;
     struct sbuf values;
     sbuf_init(&values, r->a);
-    sbuf_adds(&values, "?, ?, UTC_TIMESTAMP(), ?");
+    sbuf_adds(&values, "?, ?, UTC_TIMESTAMP(), NULLIF(?, 0)");    /* 0: the system (mail) */
     db_query_init(&q, r->a, "INSERT INTO cases (number, status_id, episode_started_at, created_by");
     db_query_add(&q, "", "ssl", *number, status, r->user.id);
     for (int i = 0; i < case_field_count; i++) {

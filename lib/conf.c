@@ -58,6 +58,14 @@ static const struct conf_key {
     { "Cache.lists_seconds", CONF_INT, offsetof(struct conf, cache_seconds), "5" },
     { "Portal.invite_hours", CONF_INT, offsetof(struct conf, portal_invite_hours), "72" },
     { "Presence.timeout_seconds", CONF_INT, offsetof(struct conf, presence_timeout_seconds), "90" },
+    { "Inbound.imap_url", CONF_STR, offsetof(struct conf, imap_url), "" },
+    { "Inbound.user", CONF_STR, offsetof(struct conf, imap_user), "" },
+    { "Inbound.password", CONF_STR, offsetof(struct conf, imap_password), "" },
+    { "Inbound.starttls", CONF_INT, offsetof(struct conf, imap_starttls), "0" },
+    { "Inbound.area", CONF_STR, offsetof(struct conf, inbound_area), "Soporte técnico" },
+    { "Inbound.max_bytes", CONF_LONG, offsetof(struct conf, inbound_max_bytes), "10485760" },
+    { "Inbound.rate_per_hour", CONF_INT, offsetof(struct conf, inbound_rate_per_hour), "20" },
+    { "Inbound.move_to", CONF_STR, offsetof(struct conf, inbound_move_to), "" },
 };
 
 #define NKEYS (sizeof keys / sizeof *keys)

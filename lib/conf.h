@@ -28,6 +28,13 @@ struct conf {
     int portal_invite_hours;    /* how long an invitation's set-password link works */
     int cache_seconds;          /* how long a screen keeps rarely changing lists (db_select_memo) */
     int presence_timeout_seconds;   /* a "working" agent without a heartbeat this long reads as waiting */
+    const char *imap_url;       /* Inbound: the mailbox bin/atiende-fetch reads; "": none */
+    const char *imap_user, *imap_password;
+    int imap_starttls;          /* 1: require STARTTLS on imap:// */
+    const char *inbound_area;   /* the area (by name) new cases from e-mail are filed in */
+    long inbound_max_bytes;     /* a larger message is quarantined */
+    int inbound_rate_per_hour;  /* messages per sender and hour before the rest are quarantined */
+    const char *inbound_move_to;    /* folder processed mail moves to; "": it is only marked seen */
 };
 
 /* The process's configuration; valid after conf_load. */

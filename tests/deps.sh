@@ -4,7 +4,7 @@ set -e
 PKGS="build-essential pkg-config clang libclang-rt-14-dev clearsilver-dev libfcgi-dev libfcgi-bin
 spawn-fcgi multiwatch nginx-light libmariadb-dev mariadb-server mariadb-client
 libcurl4-openssl-dev zlib1g-dev libsodium-dev libcrypt-dev libcmark-dev apache2 wrk jq curl
-python3-aiosmtpd chromium tzdata ca-certificates"
+python3-aiosmtpd dovecot-imapd chromium tzdata ca-certificates"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
@@ -18,8 +18,9 @@ if [ -n "$missing" ]; then
         exit 1
     fi
     export DEBIAN_FRONTEND=noninteractive
-    # Atiende runs its own private MariaDB, nginx and Apache; the packages' system
-    # services must not start (nginx and Apache would both want port 80).
+    # Atiende runs its own private MariaDB, nginx and Apache (and the mail test
+    # its own dovecot); the packages' system services must not start (nginx and
+    # Apache would both want port 80, dovecot 143).
     created_policy=""
     if [ ! -e /usr/sbin/policy-rc.d ]; then
         printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
