@@ -65,6 +65,8 @@ if make -s fuzz >/dev/null 2>"$ATIENDE_VAR/log/fuzz-build.log"; then
     run_fuzzer fuzz_form "$form_secs" tests/fuzz/corpus 4096 fuzz
     # Longer inputs, so the 8 KiB part-header limit can be reached.
     run_fuzzer fuzz_multipart "$mp_secs" tests/fuzz/corpus-multipart 12288 fuzz-multipart
+    # The e-mail parser (lib/mime.c) gets a share of its own, as long as each of those.
+    run_fuzzer fuzz_mime "$form_secs" tests/fuzz/corpus-mime 16384 fuzz-mime
 else
     echo "not ok - the fuzzers did not build" | record
     sed 's/^/#   /' "$ATIENDE_VAR/log/fuzz-build.log" | record
