@@ -1,7 +1,7 @@
 # Atiende: `make run` starts everything with demo data; `make test` runs every test.
 # `make` builds into build/; `make SAN=1` builds the sanitizer variant into build-san/.
 
-SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs admin_campaigns customers lookup cases tasks reports attachments solutions notifications admin_outbox portal password presence
+SCREENS := login logout health home admin_users admin_teams admin_areas admin_roles admin_rules admin_catalogs admin_campaigns customers lookup cases tasks reports attachments solutions notifications admin_outbox admin_quarantine portal password presence
 PROGRAMS := atiende-admin
 
 SAN ?= 0
@@ -38,7 +38,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
 .PHONY: all run stop test deps fuzz clean status
 .SECONDARY:
-all: $(LIB) $(SCREEN_BIN) $(BUILD)/bin/atiende-admin $(BUILD)/bin/atiende-mailer $(BUILD)/bin/atiende-escalate $(UNIT_BIN)
+all: $(LIB) $(SCREEN_BIN) $(BUILD)/bin/atiende-admin $(BUILD)/bin/atiende-mailer $(BUILD)/bin/atiende-fetch $(BUILD)/bin/atiende-escalate $(UNIT_BIN)
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -77,6 +77,12 @@ $(BUILD)/bin/atiende-mailer: $(BUILD)/bin/atiende-mailer.o $(LIB)
 	$(say) LD $@
 	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcurl
 -include $(BUILD)/bin/atiende-mailer.d
+
+# The mailbox reader (IMAP -> cases, lib/inbound.c): lib/ plus libcurl for IMAP.
+$(BUILD)/bin/atiende-fetch: $(BUILD)/bin/atiende-fetch.o $(LIB)
+	$(say) LD $@
+	$(Q)$(CC) $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS) -lcurl
+-include $(BUILD)/bin/atiende-fetch.d
 
 # The benchmarks' ceiling: an empty FastCGI "hello" (libfcgi only). In `all`
 # so -Werror checks it; only the bench stack routes it (tests/bench/run).

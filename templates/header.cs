@@ -48,7 +48,7 @@
 </header>
 <?cs if:User.is_supervisor && string.find(Page.path, "/admin/") == 0 ?>
 <nav class="subnav" aria-label="<?cs var:Lang.Nav.config ?>">
-  <?cs each:item = Lang.Nav.Admin ?><a href="/admin/<?cs name:item ?>"<?cs if:string.find(Page.path, "/admin/" + name(item)) == 0 ?> aria-current="page"<?cs /if ?>><?cs var:item ?></a><?cs /each ?>
+  <?cs each:item = Lang.Nav.Admin ?><?cs if:name(item) != "quarantine" || User.is_admin ?><a href="/admin/<?cs name:item ?>"<?cs if:string.find(Page.path, "/admin/" + name(item)) == 0 ?> aria-current="page"<?cs /if ?>><?cs var:item ?></a><?cs /if ?><?cs /each ?>
 </nav>
 <?cs /if ?>
 <main id="main">
