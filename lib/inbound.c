@@ -216,17 +216,27 @@ static long long case_of_thread(struct req *r, const struct mime_message *m)
 }
 
 /* A case number (2026-000123, in brackets or not) in the subject that names
-   an existing case. */
-static long long case_of_subject(struct req *r, const char *s)
+   an existing case the sender already belongs to: its requester, an e-mail
+   of its customer, or an address of its conversation. Numbers are
+   sequential, so a stranger's mail naming one opens a case of its own
+   instead of writing into someone else's. */
+static long long case_of_subject(struct req *r, const char *s, const char *from)
 {
+    if (!from) {
+        return 0;
+    }
     for (const char *p = s; *p; p++) {
         if ((p > s && p[-1] >= '0' && p[-1] <= '9') || strspn(p, "0123456789") != 4 || p[4] != '-' ||
             strspn(p + 5, "0123456789") != 6) {
             continue;
         }
         char *found = NULL;
-        if (db_value(r->a, &found, "SELECT id FROM cases WHERE number = ?", "s",
-                     arena_strndup(r->a, p, 11)) != DB_OK) {
+        if (db_value(r->a, &found, "SELECT c.id FROM cases c WHERE c.number = ? AND"
+                     " (LOWER(c.requester_email) = ? OR EXISTS (SELECT 1 FROM contact_data d"
+                     "  WHERE d.customer_id = c.customer_id AND d.type = 'email' AND LOWER(d.value) = ?)"
+                     " OR EXISTS (SELECT 1 FROM messages m WHERE m.case_id = c.id"
+                     "  AND (LOWER(m.from_addr) = ? OR LOWER(m.to_addr) = ?)))", "sssss",
+                     arena_strndup(r->a, p, 11), from, from, from, from) != DB_OK) {
             return DB_DOWN;
         }
         if (found) {
@@ -545,7 +555,7 @@ static int deliver(struct req *r, const struct mail *ml, struct inbound_outcome 
 {
     long long id = case_of_thread(r, &ml->m);
     if (id == 0) {
-        id = case_of_subject(r, ml->m.subject);
+        id = case_of_subject(r, ml->m.subject, ml->m.from_addr);
     }
     if (id > 0) {
         id = survivor(r, id);

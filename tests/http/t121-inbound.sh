@@ -215,6 +215,9 @@ sql "INSERT INTO outbox (case_id, to_addr, subject, body_text, body_html, messag
 jpost /cases "subject=Sobreviviente+$RUN&description=x&area=$(area_id Facturación)&customer=$cust"; S=$(jf .Case.id)
 jpost /cases "subject=Combinado+$RUN&description=x&area=$(area_id Facturación)&customer=$cust"; M=$(jf .Case.id) NUM_M=$(jf .Case.number)
 sql "UPDATE cases SET merged_into_id = $S, closed = 1, status_id = $(id_of statuses MRG) WHERE id = $M"
+# (the reply to M comes from another address of the same customer: a case
+#  number in the subject counts only from someone the case knows)
+jpost "/customers/$cust/contact-data" "type=email&value=otra.$RUN%40example.com"
 check "setup: case B is closed" test "$(sql "SELECT closed FROM cases WHERE id = $B")" = 1
 check "setup: case A is waiting on the customer (WRC)" test "$(sql "SELECT s.code FROM cases c JOIN statuses s ON s.id = c.status_id WHERE c.id = $A")" = WRC
 
@@ -474,5 +477,16 @@ imap 'UID STORE 1:* -FLAGS.SILENT (\Seen)' >/dev/null
 before=$(counts)
 fetch --once
 expect "released and deleted messages, unseen again, are still never taken twice" "$(counts)" "$before"
+
+# A stranger's mail naming A's number does not write into A: a case of its own.
+imap 'UID STORE 1:* +FLAGS.SILENT (\Seen)' >/dev/null
+mail "$TMP/s1.eml" "intruso.$RUN@example.org" "Re: [$NUM_A] cambio de titular" "s1.$RUN@example.com" <<<"Cambien el titular de la cuenta $RUN"
+deliver "$TMP/s1.eml"
+before_a=$(sql "SELECT COUNT(*) FROM messages WHERE case_id = $A")
+fetch --once
+s1=$(case_of "s1.$RUN@example.com")
+check "a stranger naming case A's number in the subject gets a case of their own" test -n "$s1" -a "$s1" != "$A"
+expect "...and A's conversation is unchanged" "$(sql "SELECT COUNT(*) FROM messages WHERE case_id = $A")" "$before_a"
+expect "...the new case keeps the stranger as its requester" "$(sql "SELECT requester_email FROM cases WHERE id = $s1")" "intruso.$RUN@example.org"
 
 check "no sanitizer finding in the fetcher's log" test -z "$(grep -E 'AddressSanitizer|runtime error|LeakSanitizer' "$TMP/fetch.log")"
