@@ -77,6 +77,18 @@ export async function ensureSignedIn(page, login, password) {
 }
 
 export const path = (page) => new URL(page.url()).pathname;
+
+// The signed-in page's session as a JSON client (same cookies): get(path) and
+// post(path, form) with the session's CSRF token, both answering parsed JSON.
+// For preparing data a test is not about.
+export async function jsonApi(page) {
+  const api = page.context().request;
+  const json = { Accept: 'application/json' };
+  const get = async (p) => (await api.get(`${URL_BASE}${p}`, { headers: json })).json();
+  const csrf = (await get('/')).Session.csrf;
+  const post = async (p, form) => (await api.post(`${URL_BASE}${p}`, { form: { ...form, csrf }, headers: json })).json();
+  return { get, post };
+}
 export const noHorizontalScroll = (page, width) =>
   page.evaluate((w) => {
     const sw = document.documentElement.scrollWidth;

@@ -5,7 +5,7 @@
 // without one first), sets the next management and exits (EN ESPERA, also for
 // the supervisor). Screenshots of the dashboard, the pending list, each tab and
 // the supervisor's agents page.
-import { URL_BASE, check, shot, freshPage, signIn, ensureSignedIn, path, run, scriptErrors } from './lib.mjs';
+import { URL_BASE, jsonApi, check, shot, freshPage, signIn, ensureSignedIn, path, run, scriptErrors } from './lib.mjs';
 
 const text = async (page, sel) => ((await page.textContent(sel)) || '').replace(/\s+/g, ' ').trim();
 const tag = String(Date.now()).slice(-6);
@@ -21,11 +21,8 @@ async function agentRow(sup) {
 // A case of this run through the API (the registration form has its own test):
 // a customer with a mobile, the collections campaign, assigned to the agent.
 async function prepareCase(page) {
-  const api = page.context().request;
-  const csrf = (await (await api.get(`${URL_BASE}/?format=json`)).json()).Session.csrf;
-  const post = async (p, form) => (await api.post(`${URL_BASE}${p}`, {
-    form: { ...form, csrf }, headers: { Accept: 'application/json' } })).json();
-  const options = (await (await api.get(`${URL_BASE}/cases/new?format=json`)).json()).Options;
+  const { get, post } = await jsonApi(page);
+  const options = (await get('/cases/new')).Options;
   const campaign = options.campaigns.find((c) => c.name === 'Cobranza cartera vencida').id;
   const area = options.areas[0].id;
   const agent = options.users.find((u) => u.name === 'Alicia Agente').id;

@@ -5,7 +5,7 @@
 // The reply is written straight into the database: the IMAP path that brings
 // real replies has its own test against dovecot (tests/http/t121-inbound.sh).
 import { execFileSync } from 'node:child_process';
-import { URL_BASE, check, shot, freshPage, signIn, ensureSignedIn, path, run, scriptErrors, PHONE, noHorizontalScroll } from './lib.mjs';
+import { URL_BASE, jsonApi, check, shot, freshPage, signIn, ensureSignedIn, path, run, scriptErrors, PHONE, noHorizontalScroll } from './lib.mjs';
 
 const text = async (page, sel) => ((await page.textContent(sel)) || '').replace(/\s+/g, ' ').trim();
 const tag = String(Date.now()).slice(-6);
@@ -13,11 +13,8 @@ const sql = (q) => execFileSync('mariadb', [`--defaults-file=${process.env.ATIEN
   'atiende', '-e', q], { encoding: 'utf8' }).trim();
 
 async function prepareCase(page) {
-  const api = page.context().request;
-  const csrf = (await (await api.get(`${URL_BASE}/?format=json`)).json()).Session.csrf;
-  const post = async (p, form) => (await api.post(`${URL_BASE}${p}`, {
-    form: { ...form, csrf }, headers: { Accept: 'application/json' } })).json();
-  const options = (await (await api.get(`${URL_BASE}/cases/new?format=json`)).json()).Options;
+  const { get, post } = await jsonApi(page);
+  const options = (await get('/cases/new')).Options;
   const campaign = options.campaigns.find((c) => c.name === 'Cobranza cartera vencida').id;
   const customer = (await post('/customers', { kind: 'person', first_name: 'Elena', first_surname: `Ruiz ${tag}` })).Customer.id;
   await post(`/customers/${customer}/contact-data`, { type: 'email', value: `elena.${tag}@cliente.example`, preferred: '1' });

@@ -25,23 +25,7 @@ finish() {
 }
 trap finish EXIT
 
-cat > "$TMP/sinkhandler.py" <<'PY'
-import itertools, os
-class Saver:
-    def __init__(self, directory):
-        self.dir, self.n = directory, itertools.count(1)
-    @classmethod
-    def from_cli(cls, parser, *args):
-        return cls(*args)
-    async def handle_DATA(self, server, session, envelope):
-        name = os.path.join(self.dir, "%d-%d" % (os.getpid(), next(self.n)))
-        with open(name + ".tmp", "wb") as f:
-            f.write(envelope.original_content)
-        with open(name + ".rcpt", "w") as f:
-            f.write("\n".join(envelope.rcpt_tos))
-        os.rename(name + ".tmp", name + ".eml")
-        return "250 OK"
-PY
+. "$(dirname "$0")/../sink.sh"
 # mailcheck.py DIR ids | show MID [SAVEDIR]: the Message-IDs received; one
 # message decoded as JSON, its attachments' bytes saved as SAVEDIR/N.
 cat > "$TMP/mailcheck.py" <<'PY'
@@ -78,22 +62,6 @@ for path, raw, m in messages():
     }, ensure_ascii=False))
     break
 PY
-sink_start() {
-    PYTHONPATH=$TMP "$PY" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c sinkhandler.Saver "$SINK" \
-        >>"$TMP/sink.log" 2>&1 &
-    SINK_PID=$!
-    for _ in $(seq 1 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "# the SMTP sink did not start:"; sed 's/^/#   /' "$TMP/sink.log"
-}
-sink_stop() {
-    [ -n "${SINK_PID:-}" ] || return 0
-    kill "$SINK_PID" 2>/dev/null
-    wait "$SINK_PID" 2>/dev/null
-    SINK_PID=
-}
 CONF=$TMP/mailer.hdf
 cp "$ATIENDE_CONF" "$CONF"
 printf 'Mail {\n  smtp_url = smtp://127.0.0.1:%s\n}\n' "$SMTP_PORT" >> "$CONF"

@@ -99,24 +99,8 @@ dovecot_stop() {
 }
 dovecot_start
 
-# ---- the SMTP sink of t81: N.eml (raw) and N.rcpt (envelope recipients).
-cat > "$TMP/sinkhandler.py" <<'PY'
-import itertools, os
-class Saver:
-    def __init__(self, directory):
-        self.dir, self.n = directory, itertools.count(1)
-    @classmethod
-    def from_cli(cls, parser, *args):
-        return cls(*args)
-    async def handle_DATA(self, server, session, envelope):
-        name = os.path.join(self.dir, "%d-%d" % (os.getpid(), next(self.n)))
-        with open(name + ".tmp", "wb") as f:
-            f.write(envelope.original_content)
-        with open(name + ".rcpt", "w") as f:
-            f.write("\n".join(envelope.rcpt_tos))
-        os.rename(name + ".tmp", name + ".eml")
-        return "250 OK"
-PY
+# ---- the SMTP sink (tests/sink.sh): N.eml (raw) and N.rcpt (envelope recipients).
+. "$(dirname "$0")/../sink.sh"
 # mailto.py DIR ADDR: "subject|in-reply-to" of each message received for ADDR.
 cat > "$TMP/mailto.py" <<'PY'
 import email, email.policy, glob, os, sys
@@ -126,22 +110,6 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.eml"))):
     m = email.message_from_bytes(open(path, "rb").read(), policy=email.policy.default)
     print("%s|%s" % (m["Subject"], m.get("In-Reply-To", "")))
 PY
-sink_start() {
-    PYTHONPATH=$TMP "$PY" -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c sinkhandler.Saver "$SINK" \
-        >>"$TMP/sink.log" 2>&1 &
-    SINK_PID=$!
-    for _ in $(seq 1 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$SMTP_PORT") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "# the SMTP sink did not start:"; sed 's/^/#   /' "$TMP/sink.log"
-}
-sink_stop() {
-    [ -n "${SINK_PID:-}" ] || return 0
-    kill "$SINK_PID" 2>/dev/null
-    wait "$SINK_PID" 2>/dev/null
-    SINK_PID=
-}
 sink_start
 mail_to() { "$PY" "$TMP/mailto.py" "$SINK" "$1"; }
 
