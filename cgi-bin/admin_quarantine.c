@@ -36,6 +36,9 @@ static int list(struct req *r)
     }
     view_rows(r, "Quarantine", &rows);
     view_list(r, "Quarantine");
+    for (int i = 0; i < rows.n; i++) {     /* reason: column 5 */
+        view_str(r, inbound_reason_kind(db_cell(&rows, i, 5)), "Quarantine.%d.kind", i);
+    }
     /* after a release: what the message became */
     if (req_int(r, "released", 1, (long long)1 << 62, &released) == 1) {
         if (db_select(r->a, &done, "SELECT i.id, i.case_id, c.number, i.status FROM inbound_mail i"
@@ -90,6 +93,7 @@ static int show(struct req *r, long long id)
     size_t len = m.lens[10], head = len;
     m.ncols = 10;       /* the bytes go out as text, below */
     view_row(r, "Mail", &m, 0);
+    view_str(r, inbound_reason_kind(hdf_get_value(r->hdf, "Mail.reason", "")), "Mail.kind");
     if (raw) {
         const char *crlf = memmem(raw, len, "\r\n\r\n", 4), *lf = memmem(raw, len, "\n\n", 2);
         const char *end = crlf && (!lf || crlf < lf) ? crlf : lf;

@@ -575,6 +575,20 @@ static int deliver(struct req *r, const struct mail *ml, struct inbound_outcome 
 
 /* ---- the row of inbound_mail -------------------------------------------- */
 
+const char *inbound_reason_kind(const char *reason)
+{
+    static const char *const kinds[][2] = {     /* how quarantine() reasons begin, below */
+        { "too large", "too_large" }, { "malformed", "malformed" }, { "no From", "no_from" },
+        { "rate limit", "rate_limit" }, { "cannot store", "cannot_store" },
+    };
+    for (size_t i = 0; reason && i < sizeof kinds / sizeof *kinds; i++) {
+        if (strncmp(reason, kinds[i][0], strlen(kinds[i][0])) == 0) {
+            return kinds[i][1];
+        }
+    }
+    return "other";
+}
+
 static int quarantine(struct req *r, const struct mail *ml, const char *why, struct inbound_outcome *out)
 {
     out->status = "quarantined", out->reason = why;

@@ -54,6 +54,11 @@ int inbound_take(struct req *r, const char *raw, size_t len, long long size, lon
    status. r->user is the admin. */
 int inbound_release(struct req *r, long long id, struct inbound_outcome *out);
 
+/* The Lang.Quarantine.Reason key of a stored quarantine reason (kept in
+   English with the parser's own words after a colon): too_large, malformed,
+   no_from, rate_limit, cannot_store, or other. */
+const char *inbound_reason_kind(const char *reason);
+
 /* Sets up r for a job outside the web server (bin/atiende-fetch): the
    arena, an empty view model, the site language, nobody signed in. The
    caller destroys r->hdf. */

@@ -22,7 +22,7 @@
       <td><?cs var:m.from_addr ?></td>
       <td><a href="/admin/quarantine/<?cs var:m.id ?>"><?cs alt:m.subject ?><?cs var:Lang.Quarantine.no_subject ?><?cs /alt ?></a></td>
       <td class="num nowrap"><?cs var:m.size ?> B</td>
-      <td><?cs var:m.reason ?><?cs if:m.truncated == "1" ?> <span class="badge badge-warn"><?cs var:Lang.Quarantine.truncated_badge ?></span><?cs /if ?></td>
+      <td><?cs var:Lang.Quarantine.Reason[m.kind] ?> <span class="muted small">(<?cs var:m.reason ?>)</span><?cs if:m.truncated == "1" ?> <span class="badge badge-warn"><?cs var:Lang.Quarantine.truncated_badge ?></span><?cs /if ?></td>
       <td class="nowrap">
         <?cs if:m.truncated != "1" ?><form method="post" action="/admin/quarantine/<?cs var:m.id ?>/release" class="inline">
           <?cs call:csrf_field() ?><button type="submit"><?cs var:Lang.Quarantine.release ?></button>

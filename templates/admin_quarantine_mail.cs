@@ -7,7 +7,7 @@
   <dt><?cs var:Lang.Quarantine.from ?></dt><dd><?cs var:Mail.from_addr ?></dd>
   <dt><?cs var:Lang.Quarantine.size ?></dt><dd><?cs var:Mail.size ?> B</dd>
   <dt><?cs var:Lang.Common.status ?></dt><dd><?cs var:Lang.Quarantine.Status[Mail.status] ?><?cs if:Mail.case_id ?> · <a href="/cases/<?cs var:Mail.case_id ?>"><?cs var:Lang.Quarantine.case ?></a><?cs /if ?></dd>
-  <dt><?cs var:Lang.Quarantine.reason ?></dt><dd><?cs var:Mail.reason ?></dd>
+  <dt><?cs var:Lang.Quarantine.reason ?></dt><dd><?cs var:Lang.Quarantine.Reason[Mail.kind] ?> <span class="muted small">(<?cs var:Mail.reason ?>)</span></dd>
 </dl>
 <?cs if:Mail.truncated == "1" ?><p class="notice muted"><?cs var:Lang.Quarantine.truncated ?></p><?cs /if ?>
 <?cs if:Mail.status == "quarantined" ?>

@@ -406,6 +406,9 @@ req /admin/quarantine
 contains "the HTML list links the message" "$BODY" "href=\"/admin/quarantine/$bad_id\""
 contains "...offers release and delete" "$BODY" "action=\"/admin/quarantine/$rate_id/release\""
 contains "...and the admin tabs show it" "$BODY" '>Cuarentena de correo</a>'
+contains "...each reason in the admin's language, the parser's words after it" "$BODY" "Mal formado <span class=\"muted small\">(malformed: "
+contains "...the sender over the hourly limit named so" "$BODY" "Remitente sobre el límite por hora"
+expect "...and in JSON each row carries its reason's kind" "$(jget /admin/quarantine; jf "[.Quarantine[] | select(.id == $bad_id or .id == $rate_id or .id == $big_id) | .kind] | sort | join(\",\")")" "malformed,rate_limit,too_large"
 jget "/admin/quarantine/$bad_id"
 expect "one message: its headers" "$(jf .Mail.headers | grep -c "^Subject: Mensaje roto $RUN$")" 1
 contains "...and the start of its body" "$(jf .Mail.body_start)" "sin cierre $RUN"
