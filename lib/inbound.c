@@ -398,7 +398,7 @@ static int reply(struct req *r, const struct mail *ml, struct target *t, struct 
             return DB_ERROR;
         }
     }
-    if (notify_case(r, t->id, NOTIFY_NOTE, *ml->subject ? ml->subject : ml->from, 0) < 0) {
+    if (notify_case(r, t->id, NOTIFY_MESSAGE, *ml->subject ? ml->subject : ml->from, 0) < 0) {
         return DB_ERROR;
     }
     out->case_id = t->id, out->number = t->number, out->message_id = mid;

@@ -12,7 +12,7 @@
 #include "outbox.h"
 #include "view.h"
 
-static const char *const kinds[] = { "created", "changed", "assigned", "status", "note" };
+static const char *const kinds[] = { "created", "changed", "assigned", "status", "note", "message" };
 
 /* The case as the messages show it. */
 struct case_info {
@@ -125,7 +125,8 @@ static int subscribers(struct req *r, long long id, const struct case_info *c,
     }
     /* a reassignment is a change for the area; the assignee hears it from assignee() */
     const char *kind = kinds[event == NOTIFY_ASSIGNED ? NOTIFY_CHANGED : event];
-    int assigning = event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED || event == NOTIFY_NOTE;
+    int assigning = event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED || event == NOTIFY_NOTE ||
+                    event == NOTIFY_MESSAGE;
     for (int i = 0; i < subs.n; i++) {
         long long user = strtoll(db_cell(&subs, i, 0), NULL, 10);
         /* the assignee gets their alert and e-mail from assignee(), not twice */
@@ -148,7 +149,7 @@ static int subscribers(struct req *r, long long id, const struct case_info *c,
 static int assignee(struct req *r, long long id, const struct case_info *c,
                     enum notify_event event, const char *detail)
 {
-    const char *kind = event == NOTIFY_NOTE ? "note" : "assigned";
+    const char *kind = event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED ? "assigned" : kinds[event];
     struct db_rows u;
     if (!c->assignee || c->assignee == r->user.id) {
         return 0;
@@ -215,7 +216,8 @@ int notify_case(struct req *r, long long id, enum notify_event event, const char
                 int tell_customer)
 {
     struct case_info c;
-    int to_assignee = event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED || event == NOTIFY_NOTE;
+    int to_assignee = event == NOTIFY_ASSIGNED || event == NOTIFY_CREATED || event == NOTIFY_NOTE ||
+                      event == NOTIFY_MESSAGE;
     if (load(r, id, &c) != DB_OK || subscribers(r, id, &c, event, detail) < 0 ||
         (to_assignee && assignee(r, id, &c, event, detail) < 0)) {
         return DB_ERROR;

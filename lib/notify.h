@@ -13,6 +13,7 @@ enum notify_event {
     NOTIFY_ASSIGNED,    /* the new assignee */
     NOTIFY_STATUS,      /* area subscribers; the customer when the portal state changed */
     NOTIFY_NOTE,        /* area subscribers; the customer when the note is public */
+    NOTIFY_MESSAGE,     /* a customer's message (e-mail): area subscribers, the assignee */
 };
 
 /* Tells everyone concerned about event on case id. detail: what changed, as

@@ -264,7 +264,8 @@ expect "...the bytes kept exactly" "$(sql "SELECT SHA2(f.content, 256) FROM atta
 expect "...the message names its note" "$(sql "SELECT m.note_id = a.note_id FROM messages m, attachments a JOIN note_cases nc ON nc.note_id = a.note_id WHERE nc.case_id = $A AND m.message_key = 'r1.$RUN@example.com'")" 1
 expect "case A went from WRC to PRO" "$(sql "SELECT s.code FROM cases c JOIN statuses s ON s.id = c.status_id WHERE c.id = $A")" PRO
 expect "...with a status history row WRC -> PRO" "$(sql "SELECT CONCAT(old_value, '>', new_value) FROM case_history WHERE case_id = $A AND kind = 'status' AND field = 'status' ORDER BY id DESC LIMIT 1")" "WRC>PRO"
-check "...and its assignee has an alert about it" test "$(sql "SELECT COUNT(*) FROM notifications WHERE user_id = $agente2 AND case_id = $A AND kind = 'note'")" -ge 1
+check "...and its assignee has an alert about it" test "$(sql "SELECT COUNT(*) FROM notifications WHERE user_id = $agente2 AND case_id = $A AND kind = 'message'")" -ge 1
+contains "...that says a customer wrote, naming the case" "$(sql "SELECT text FROM notifications WHERE user_id = $agente2 AND case_id = $A AND kind = 'message' ORDER BY id LIMIT 1")" "Mensaje nuevo del cliente en el caso $NUM_A"
 req "/cases/$A"
 contains "the case page shows the customer's mail in its conversation" "$BODY" "Adjunto la factura pedida. Ñandú $RUN."
 expect "a reply gets no acknowledgement" "$(sql "SELECT COUNT(*) FROM outbox WHERE case_id = $A AND subject LIKE 'Hemos recibido%'")" 0
