@@ -30,6 +30,7 @@
     </select></div>
   <?cs call:select_filter("stage", Lang.Cases.Field.stage, Options.stages, Filter.stage) ?>
   <?cs call:select_filter("team", Lang.Cases.Field.team, Options.teams, Filter.team) ?>
+  <?cs if:subcount(Options.campaigns) ?><?cs call:select_filter("campaign", Lang.Cases.Field.campaign, Options.campaigns, Filter.campaign) ?><?cs /if ?>
   <div class="field"><label for="created_from"><?cs var:Lang.Cases.created_from ?></label><input id="created_from" name="created_from" type="date" value="<?cs var:Filter.created_from ?>"></div>
   <div class="field"><label for="created_to"><?cs var:Lang.Cases.created_to ?></label><input id="created_to" name="created_to" type="date" value="<?cs var:Filter.created_to ?>"></div>
   <?cs if:Filter.customer ?><input type="hidden" name="customer" value="<?cs var:Filter.customer ?>"><?cs /if ?>

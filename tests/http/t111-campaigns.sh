@@ -234,6 +234,8 @@ post "/admin/campaigns/$cid" "name=Cobranza+vencida+T111&active=1&version=$(sql 
 jget "/cases?campaign=$cid&status=open"
 expect "the case list filters by campaign" "$(jf '[.Cases[].id] | sort | map(tostring) | join(",")')" "$(sql "SELECT GROUP_CONCAT(id ORDER BY id) FROM cases WHERE campaign_id = $cid AND closed = 0")"
 check "...and the filtered list is not empty" test "$(jf '.Cases | length')" -ge 2
+req "/cases?campaign=$cid&status=open"
+contains "...the list page offers the campaign filter, the chosen one selected" "$BODY" "<option value=\"$cid\" selected>Cobranza vencida T111</option>"
 jget "/cases?campaign=abc"
 expect "campaign=abc in the list answers 400" "$STATUS" 400
 
