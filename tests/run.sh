@@ -41,6 +41,7 @@ for t in build-san/tests/test_*; do
     "$t" 2>&1 | record
     [ "${PIPESTATUS[0]}" = 0 ] || echo "not ok - $(basename "$t") exited non-zero" | record
 done
+python3 tests/lang_check.py 2>&1 | record
 
 # Runs one fuzzer for $2 seconds: name, seconds, seed corpus, max input length,
 # log name. New inputs go to a scratch corpus dir; the seeds stay untouched.
