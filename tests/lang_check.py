@@ -48,4 +48,26 @@ if unknown:
         print(f'#   {u}')
 else:
     print('ok - every Lang string the templates name is in the language files')
+
+# The C side names messages too: error keys (Lang.Err) and texts it fills in.
+patterns = ((r'req_fail\(r,\s*\d+,\s*"[^"]*",\s*"([A-Za-z0-9_]+)"\)', 'Err.'),
+            (r'req_invalid\(r,\s*"[^"]*",\s*"([A-Za-z0-9_]+)"', 'Err.'),
+            (r'key\s*=\s*"([A-Za-z0-9_]+)"', 'Err.'),
+            (r'(?:lang_fill|req_text)\([^;"]*"([A-Z][A-Za-z0-9_.]+)"', ''))
+unknown, seen = set(), 0
+for path in glob.glob(os.path.join(ROOT, '*', '*.c')) + glob.glob(os.path.join(ROOT, 'cgi-bin', '*', '*.c')):
+    src = open(path, encoding='utf-8').read()
+    for pattern, prefix in patterns:
+        for m in re.finditer(pattern, src):
+            seen += 1
+            key = prefix + m.group(1)
+            if key not in es and key not in prefixes:
+                unknown.add(f'{os.path.relpath(path, ROOT)}: Lang.{key}')
+if unknown or seen < 100:
+    failed = 1
+    print(f'not ok - the C code names {len(unknown)} strings no language file has ({seen} looked at)')
+    for u in sorted(unknown)[:30]:
+        print(f'#   {u}')
+else:
+    print(f'ok - every message key the C code names is in the language files ({seen} uses)')
 sys.exit(failed)
