@@ -411,6 +411,9 @@ static int demo(void)
 static int dispatch(struct arena *a, int argc, char **argv)
 {
     if (argc >= 1 && strcmp(argv[0], "migrate") == 0) {
+        /* a migration may build an index over a million cases: minutes, where
+           DB.timeout is sized for a page's queries (the connection opens lazily) */
+        conf.db_timeout = 3600;
         return migrate_run(a) == 0 ? 0 : 1;
     }
     if (argc >= 1 && strcmp(argv[0], "demo") == 0) {

@@ -8,6 +8,9 @@
 -- (from 0018) for the conversation's new columns: landed migrations are
 -- never edited.
 
+-- New NULL columns: their foreign keys are added in place, without a copy of
+-- the (possibly large) outbox, with checks off.
+SET foreign_key_checks = 0;
 ALTER TABLE messages
   ADD COLUMN IF NOT EXISTS note_id BIGINT UNSIGNED NULL
     COMMENT 'the public note holding the files sent with the message' AFTER body_html,
@@ -25,6 +28,7 @@ ALTER TABLE outbox
     COMMENT 'the note whose files go as attachments' AFTER thread_id,
   ADD KEY IF NOT EXISTS ix_outbox_note (note_id),
   ADD CONSTRAINT fk_outbox_note FOREIGN KEY IF NOT EXISTS (note_id) REFERENCES notes (id) ON DELETE SET NULL;
+SET foreign_key_checks = 1;
 
 CREATE OR REPLACE PROCEDURE case_view(IN p_id BIGINT UNSIGNED, IN p_lang CHAR(2))
   READS SQL DATA
