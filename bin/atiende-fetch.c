@@ -52,21 +52,7 @@ static void on_signal(int sig)
     stopping = 1;
 }
 
-/* One line per event on stderr, in log_write's format. */
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-    char when[32], msg[1200];
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "%s atiende-fetch[%d] %s\n", when, (int)getpid(), msg);
-}
+#define say(...) log_job("atiende-fetch", __VA_ARGS__)
 
 /* ---- IMAP through libcurl ------------------------------------------------ */
 

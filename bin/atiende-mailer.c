@@ -389,21 +389,7 @@ static const char *smtp_send(struct arena *a, const char *from_addr, const char 
 
 /* ---- the outbox ------------------------------------------------------------ */
 
-/* One line per message on stderr (the mailer's log), in log_write's format. */
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
-{
-    char when[32], msg[1200];
-    time_t now = time(NULL);
-    struct tm tm;
-    gmtime_r(&now, &tm);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "%s atiende-mailer[%d] %s\n", when, (int)getpid(), msg);
-}
+#define say(...) log_job("atiende-mailer", __VA_ARGS__)
 
 /* Seconds before the next attempt after `attempts` failures: 30 s doubling
    up to an hour (tests: 1 s up to 4 s). */

@@ -6,14 +6,30 @@
 #include <time.h>
 #include <unistd.h>
 
-void log_write(const char *level, const char *file, int line, const char *fmt, ...)
+/* The time stamp both kinds of line start with. */
+static void stamp(char *when, size_t n)
 {
-    char when[32];
     time_t now = time(NULL);
     struct tm tm;
     gmtime_r(&now, &tm);
-    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    char msg[2048];
+    strftime(when, n, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+void log_job(const char *program, const char *fmt, ...)
+{
+    char when[32], msg[2048];
+    stamp(when, sizeof when);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "%s %s[%d] %s\n", when, program, (int)getpid(), msg);
+}
+
+void log_write(const char *level, const char *file, int line, const char *fmt, ...)
+{
+    char when[32], msg[2048];
+    stamp(when, sizeof when);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
